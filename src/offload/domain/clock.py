@@ -1,0 +1,60 @@
+"""The one source of "now" and of the user's time zone, injectable so tests freeze time.
+
+Only the standard library here: `offload status` reads the clock and must start fast.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+
+def detect_local_zone() -> str:
+    """The IANA name of this machine's zone, or "UTC" when it cannot be told."""
+    tz = os.environ.get("TZ", "").lstrip(":")
+    if tz and "/" in tz or tz == "UTC":
+        return tz
+    try:
+        name = Path("/etc/timezone").read_text().strip()
+        if name:
+            return name
+    except OSError:
+        pass
+    try:
+        target = os.path.realpath("/etc/localtime")
+        marker = "zoneinfo/"
+        if marker in target:
+            return target.split(marker, 1)[1]
+    except OSError:
+        pass
+    return "UTC"
+
+
+class Clock:
+    """Real time. `now()` is always UTC-aware; `zone` is where the user is."""
+
+    def __init__(self, zone: str | None = None) -> None:
+        self.zone = zone or detect_local_zone()
+
+    def now(self) -> datetime:
+        return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+class FrozenClock(Clock):
+    """A clock that only moves when told to: for tests, demos and screenshots."""
+
+    def __init__(self, at: datetime, zone: str = "UTC") -> None:
+        super().__init__(zone)
+        if at.tzinfo is None:
+            raise ValueError("FrozenClock needs an aware datetime")
+        self._now = at.astimezone(timezone.utc)
+
+    def now(self) -> datetime:
+        return self._now
+
+    def advance(self, seconds: float = 0, **kwargs: float) -> None:
+        self._now = self._now + timedelta(seconds=seconds, **kwargs)
+
+    def set(self, at: datetime) -> None:
+        self._now = at.astimezone(timezone.utc)

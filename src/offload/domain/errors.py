@@ -1,0 +1,25 @@
+"""Errors a user can cause and read: each carries a message fit to show as is."""
+
+
+class OffloadError(Exception):
+    """Base for every refusal that should reach the user as a message, not a traceback."""
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else self.__class__.__name__
+
+
+class InvalidInput(OffloadError):
+    """Typed text that cannot be used (a bad time, an empty name...)."""
+
+
+class NotFound(OffloadError):
+    """A task, entry or week that does not exist."""
+
+
+class Conflict(OffloadError):
+    """The change would break a rule of the log (overlap, nothing running...)."""
+
+
+class StorageError(OffloadError):
+    """The database file cannot be opened, read or written."""

@@ -1,0 +1,48 @@
+"""How durations and times read everywhere: TUI, CLI and brief use these, nothing else."""
+
+from __future__ import annotations
+
+
+def duration(seconds: float) -> str:
+    """`1h 05m`; under an hour `25m`; under a minute `0m`."""
+    total = int(seconds) // 60
+    hours, minutes = divmod(total, 60)
+    if hours:
+        return f"{hours}h {minutes:02d}m"
+    return f"{minutes}m"
+
+
+def hours(seconds: float) -> str:
+    """Decimal hours with one place, for tables and briefs: `3.5`."""
+    return f"{seconds / 3600:.1f}"
+
+
+def stopwatch(seconds: float) -> str:
+    """`01:05:09` for the big elapsed display."""
+    seconds = max(0, int(seconds))
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h:02d}:{m:02d}:{s:02d}"
+
+
+def percent(part: float, whole: float) -> str:
+    if whole <= 0:
+        return "0%"
+    return f"{round(100 * part / whole)}%"
+
+
+def local_time(epoch: int, zone: str, with_day: bool = False) -> str:
+    """`09:30` (or `Fri 20 Nov 09:30`) for an instant, in the user's zone."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    moment = datetime.fromtimestamp(epoch, ZoneInfo(zone))
+    return moment.strftime("%a %d %b %H:%M" if with_day else "%H:%M")
+
+
+def input_time(epoch: int, zone: str) -> str:
+    """An instant as the parser reads it back (`2026-11-20 09:30`): what edit dialogs prefill."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.fromtimestamp(epoch, ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")

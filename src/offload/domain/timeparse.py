@@ -1,0 +1,118 @@
+"""The times people type when fixing the log, turned into UTC instants.
+
+Accepted: `9:30`, `09:30`, `14:05`, `now`, `yesterday 17:00`, `today 8:00`,
+`mon 9:00` (the most recent Monday, today included), `2026-11-20 09:00`,
+`2026-11-20T09:00`, `-15m`, `-1h`, `-1h30m` (that long before now).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+
+import pendulum
+
+from offload.domain.errors import InvalidInput
+
+EXAMPLES = "9:30, yesterday 17:00, mon 9:00, 2026-11-20 09:00 or -15m"
+
+_DAYS = {
+    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2,
+    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
+    "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
+}
+_CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+_AGO = re.compile(r"^-\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2})[:.](\d{2})$")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _refuse(text: str, why: str = "") -> InvalidInput:
+    lead = f"Cannot read the time '{text}'" + (f" ({why})" if why else "")
+    return InvalidInput(f"{lead}. Try e.g. {EXAMPLES}.")
+
+
+def _clock(text: str, part: str) -> tuple[int, int]:
+    m = _CLOCK.match(part)
+    if not m:
+        raise _refuse(text)
+    hour, minute = int(m.group(1)), int(m.group(2))
+    if hour > 23 or minute > 59:
+        raise _refuse(text, "hours go to 23 and minutes to 59")
+    return hour, minute
+
+
+def _at(day: date, hour: int, minute: int, zone: str) -> datetime:
+    local = pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=zone)
+    return local.in_timezone("UTC")
+
+
+def parse_time(text: str, now: datetime, zone: str) -> datetime:
+    """Read a typed time relative to `now` (aware) in the user's `zone`; return UTC."""
+    if text is None:
+        raise _refuse("")
+    raw = str(text)
+    s = " ".join(raw.strip().lower().split())
+    if not s:
+        raise InvalidInput(f"Type a time, e.g. {EXAMPLES}.")
+    now_local = pendulum.instance(now).in_timezone(zone)
+    today = now_local.date()
+    if s == "now":
+        return now.astimezone(timezone.utc).replace(microsecond=0)
+    if s.startswith("-"):
+        m = _AGO.match(s)
+        if not m or not (m.group(1) or m.group(2)):
+            raise _refuse(raw)
+        hours, minutes = int(m.group(1) or 0), int(m.group(2) or 0)
+        if hours > 24 * 366:
+            raise _refuse(raw, "too far back")
+        return (now - timedelta(hours=hours, minutes=minutes)).astimezone(timezone.utc).replace(microsecond=0)
+    m = _ISO.match(s)
+    if m:
+        y, mo, d, hh, mm = (int(g) for g in m.groups())
+        try:
+            day = date(y, mo, d)
+        except ValueError:
+            raise _refuse(raw, "no such date") from None
+        if hh > 23 or mm > 59:
+            raise _refuse(raw, "hours go to 23 and minutes to 59")
+        if y < 1970:
+            raise _refuse(raw, "before 1970")
+        return _at(day, hh, mm, zone)
+    parts = s.split(" ")
+    if len(parts) == 1:
+        hour, minute = _clock(raw, parts[0])
+        return _at(today, hour, minute, zone)
+    if len(parts) == 2:
+        word, clock = parts
+        hour, minute = _clock(raw, clock)
+        if word == "today":
+            day = today
+        elif word == "yesterday":
+            day = today - timedelta(days=1)
+        elif word in _DAYS:
+            back = (today.weekday() - _DAYS[word]) % 7
+            day = today - timedelta(days=back)
+        else:
+            raise _refuse(raw)
+        return _at(day, hour, minute, zone)
+    raise _refuse(raw)
+
+
+def parse_date(text: str, today: date) -> date:
+    """A day for `--week DATE` and friends: `2026-11-20`, `today`, `yesterday`, `mon`."""
+    s = " ".join(str(text or "").strip().lower().split())
+    m = _DATE.match(s)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            pass
+        raise InvalidInput(f"Cannot read the date '{text}' (no such date). Try e.g. 2026-11-16.")
+    if s == "today":
+        return today
+    if s == "yesterday":
+        return today - timedelta(days=1)
+    if s in _DAYS:
+        return today - timedelta(days=(today.weekday() - _DAYS[s]) % 7)
+    raise InvalidInput(f"Cannot read the date '{text}'. Try e.g. 2026-11-16, today or mon.")

@@ -1,0 +1,240 @@
+"""The Log's use cases: start, switch, stop, resume, add a missed entry, edit, delete, undo."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+
+from offload.domain.errors import Conflict, InvalidInput, NotFound
+from offload.domain.format import duration
+from offload.domain.names import clean_note, clean_task_name
+from offload.service.context import Context
+from offload.store import entries as entry_store
+from offload.store import tasks as task_store
+from offload.store.rows import EntryRow
+
+
+@dataclass(frozen=True)
+class DayTotal:
+    day: date
+    seconds: int
+
+
+def describe(entry: EntryRow, zone: str | None = None) -> str:
+    """`'Invoices' 09:00–10:30` for messages that name an entry."""
+    from offload.domain.weeks import local_date  # noqa: F401  (pendulum only when needed)
+    import pendulum
+
+    tz = zone or entry.tz
+    start = pendulum.from_timestamp(entry.start_utc, tz=tz)
+    text = f"'{entry.task}' {start.format('ddd D MMM HH:mm')}"
+    if entry.end_utc is None:
+        return text + " (running)"
+    end = pendulum.from_timestamp(entry.end_utc, tz=tz)
+    fmt = "HH:mm" if end.date() == start.date() else "ddd D MMM HH:mm"
+    return text + "–" + end.format(fmt)
+
+
+class LogService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    # --- reading -----------------------------------------------------------
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.ctx.store.conn
+
+    def running(self) -> EntryRow | None:
+        return entry_store.running(self.conn)
+
+    def entry(self, entry_id: int) -> EntryRow:
+        found = entry_store.get(self.conn, entry_id)
+        if found is None:
+            raise NotFound(f"There is no entry {entry_id}.")
+        return found
+
+    def task_names(self) -> list[str]:
+        return task_store.names_for_autocomplete(self.conn)
+
+    def today(self) -> list[EntryRow]:
+        """Today's entries (local), newest first; the running one included."""
+        from offload.domain.weeks import day_start_epoch, local_date
+
+        now = self.ctx.now()
+        today = local_date(now, self.ctx.zone)
+        from datetime import timedelta
+
+        lo = day_start_epoch(today, self.ctx.zone)
+        hi = day_start_epoch(today + timedelta(days=1), self.ctx.zone)
+        rows = entry_store.between(self.conn, lo, hi, self.ctx.now_epoch())
+        return list(reversed(rows))
+
+    def week_totals(self, day: date | None = None, week_start_day: int = 0) -> list[DayTotal]:
+        """Each local day of the week holding `day` (default today) with its logged time."""
+        from offload.domain.weeks import local_date, week_of
+        from offload.store import days as day_store
+
+        if day is None:
+            day = local_date(self.ctx.now(), self.ctx.zone)
+        week = week_of(day, week_start_day)
+        now = self.ctx.now_epoch()
+        zones = sorted(set(day_store.zones_between(self.conn, *week.span_epochs([self.ctx.zone, "Pacific/Kiritimati", "Etc/GMT+12"]), now)) | {self.ctx.zone})
+        window = week.span_epochs(zones)
+        bounds = [(z, i, lo, hi) for z in zones for (i, lo, hi) in week.day_bounds(z)]
+        totals = [0] * 7
+        for r in day_store.task_day_seconds(self.conn, bounds, window, now):
+            totals[r["day"]] += r["seconds"]
+        return [DayTotal(d, totals[i]) for i, d in enumerate(week.days)]
+
+    # --- parsing -----------------------------------------------------------
+    def parse_instant(self, text: str, what: str = "time") -> int:
+        """A typed time as epoch seconds; not in the future, not before 1970."""
+        from offload.domain.timeparse import parse_time
+
+        now = self.ctx.now()
+        instant = parse_time(text, now, self.ctx.zone)
+        epoch = int(instant.timestamp())
+        if epoch < 0:
+            raise InvalidInput(f"The {what} '{text}' is before 1970.")
+        if epoch > int(now.timestamp()):
+            raise InvalidInput(f"The {what} '{text}' is in the future; Offload logs what has happened.")
+        return epoch
+
+    # --- changing ------------------------------------------------------------
+    def start(self, name: str, at: str | None = None, note: str | None = None) -> EntryRow:
+        """Start a task; a running one ends at the same instant, in one transaction."""
+        name = clean_task_name(name)
+        note = clean_note(note)
+        start = self.parse_instant(at, "start") if at else self.ctx.now_epoch()
+        with self.ctx.store.write() as conn:
+            current = entry_store.running(conn)
+            if current is not None:
+                if start <= current.start_utc:
+                    raise Conflict(
+                        f"Cannot start at that time: {describe(current, self.ctx.zone)} began then or later."
+                    )
+                later = entry_store.started_after(conn, start)
+                if later is not None and later.id != current.id:
+                    raise Conflict(f"Cannot start then: it would overlap {describe(later, self.ctx.zone)}.")
+                entry_store.end_running(conn, start)
+            else:
+                clash = entry_store.overlapping(conn, start, start + 1, self.ctx.now_epoch())
+                later = clash or entry_store.started_after(conn, start)
+                if later is not None:
+                    raise Conflict(f"Cannot start then: it would overlap {describe(later, self.ctx.zone)}.")
+            task_id = task_store.get_or_create(conn, name, self.ctx.now_epoch())
+            new_id = entry_store.insert(conn, task_id, start, None, self.ctx.zone, note)
+            return entry_store.get(conn, new_id)
+
+    def stop(self, at: str | None = None) -> EntryRow:
+        end = self.parse_instant(at, "end") if at else self.ctx.now_epoch()
+        with self.ctx.store.write() as conn:
+            current = entry_store.running(conn)
+            if current is None:
+                raise Conflict("Nothing is running.")
+            if end <= current.start_utc:
+                raise InvalidInput(
+                    f"The end must be after the start: {describe(current, self.ctx.zone)} began later than that."
+                )
+            entry_store.end_running(conn, end)
+            return entry_store.get(conn, current.id)
+
+    def resume(self) -> EntryRow:
+        last = entry_store.last(self.conn)
+        if last is None:
+            raise NotFound("There is no earlier task to resume yet; start one by name.")
+        if last.running:
+            raise Conflict(f"'{last.task}' is already running.")
+        return self.start(last.task)
+
+    def add(self, name: str, start: str, end: str, note: str | None = None) -> EntryRow:
+        """A missed entry after the fact; refused if it would overlap another."""
+        name = clean_task_name(name)
+        note = clean_note(note)
+        lo = self.parse_instant(start, "start")
+        hi = self.parse_instant(end, "end")
+        if hi <= lo:
+            raise InvalidInput("The end must be after the start.")
+        with self.ctx.store.write() as conn:
+            self._refuse_overlap(conn, lo, hi)
+            task_id = task_store.get_or_create(conn, name, self.ctx.now_epoch())
+            new_id = entry_store.insert(conn, task_id, lo, hi, self.ctx.zone, note)
+            return entry_store.get(conn, new_id)
+
+    def edit(
+        self,
+        entry_id: int,
+        name: str | None = None,
+        start: str | None = None,
+        end: str | None = None,
+        note: str | None = None,
+    ) -> EntryRow:
+        """Change any of task, start, end, note. An end given to the running entry stops it."""
+        current = self.entry(entry_id)
+        task_name = clean_task_name(name) if name is not None else current.task
+        new_note = clean_note(note) if note is not None else current.note
+        lo = self.parse_instant(start, "start") if start not in (None, "") else current.start_utc
+        if end not in (None, ""):
+            hi: int | None = self.parse_instant(end, "end")
+        else:
+            hi = current.end_utc
+        if end == "" and current.end_utc is not None:
+            raise InvalidInput("A finished entry needs an end time.")
+        if hi is not None and hi <= lo:
+            raise InvalidInput("The end must be after the start.")
+        if hi is None and lo > self.ctx.now_epoch():
+            raise InvalidInput("The start is in the future.")
+        with self.ctx.store.write() as conn:
+            self._refuse_overlap(conn, lo, hi if hi is not None else self.ctx.now_epoch() + 1, ignore=entry_id)
+            if hi is None:
+                later = entry_store.started_after(conn, lo)
+                if later is not None and later.id != entry_id:
+                    raise Conflict(f"That would overlap {describe(later, self.ctx.zone)}.")
+            task_id = task_store.get_or_create(conn, task_name, self.ctx.now_epoch())
+            entry_store.update(conn, entry_id, task_id, lo, hi, new_note)
+            return entry_store.get(conn, entry_id)
+
+    def delete(self, entry_id: int) -> EntryRow:
+        """Delete an entry and hand it back, so the caller can offer undo."""
+        gone = self.entry(entry_id)
+        with self.ctx.store.write() as conn:
+            entry_store.delete(conn, entry_id)
+        return gone
+
+    def undo_delete(self, entry: EntryRow) -> EntryRow:
+        """Put a deleted entry back as it was, unless something now takes its place."""
+        with self.ctx.store.write() as conn:
+            if entry.end_utc is None and entry_store.running(conn) is not None:
+                raise Conflict("Cannot undo: another task is running now. Stop it first.")
+            hi = entry.end_utc if entry.end_utc is not None else self.ctx.now_epoch() + 1
+            self._refuse_overlap(conn, entry.start_utc, hi)
+            task_id = task_store.get_or_create(conn, entry.task, self.ctx.now_epoch())
+            entry_store.insert(conn, task_id, entry.start_utc, entry.end_utc, entry.tz, entry.note, entry_id=entry.id)
+            return entry_store.get(conn, entry.id)
+
+    def rename_task(self, old: str, new: str) -> str:
+        """Rename a task everywhere; onto an existing name, the two become one task."""
+        new = clean_task_name(new)
+        with self.ctx.store.write() as conn:
+            found = task_store.find(conn, old)
+            if found is None:
+                raise NotFound(f"There is no task '{old}'.")
+            other = task_store.find(conn, new)
+            if other is not None and other.id != found.id:
+                task_store.merge_into(conn, found.id, other.id)
+                return other.name
+            task_store.rename(conn, found.id, new)
+            return new
+
+    def _refuse_overlap(self, conn: sqlite3.Connection, lo: int, hi: int, ignore: int | None = None) -> None:
+        clash = entry_store.overlapping(conn, lo, hi, self.ctx.now_epoch(), ignore_id=ignore)
+        if clash is not None:
+            raise Conflict(f"That would overlap {describe(clash, self.ctx.zone)}.")
+
+    def is_long_running(self, entry: EntryRow, limit_seconds: int) -> bool:
+        return entry.running and entry.seconds(self.ctx.now_epoch()) > limit_seconds
+
+    @staticmethod
+    def elapsed_text(entry: EntryRow, now_epoch: int) -> str:
+        return duration(entry.seconds(now_epoch))

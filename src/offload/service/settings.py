@@ -1,0 +1,37 @@
+"""Reading and changing settings, checked by the domain's rules."""
+
+from __future__ import annotations
+
+from offload.domain.settings import SETTINGS, check_setting
+from offload.service.context import Context
+from offload.store import settings as settings_store
+
+
+class SettingsService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def all(self) -> dict[str, str]:
+        stored = settings_store.get_all(self.ctx.store.conn)
+        return {key: stored.get(key, s.default) for key, s in SETTINGS.items()}
+
+    def get(self, key: str) -> str:
+        stored = settings_store.get(self.ctx.store.conn, key)
+        return stored if stored is not None else SETTINGS[key].default
+
+    def set(self, key: str, value: str) -> str:
+        key = str(key).strip().lower().replace("-", "_")
+        checked = check_setting(key, value)
+        with self.ctx.store.write() as conn:
+            settings_store.put(conn, key, checked)
+        return checked
+
+    @property
+    def week_start_day(self) -> int:
+        from offload.domain.weeks import weekday_number
+
+        return weekday_number(self.get("week_start"))
+
+    @property
+    def long_running_seconds(self) -> int:
+        return int(float(self.get("long_running_hours")) * 3600)

@@ -1,0 +1,206 @@
+"""Opening the database file: pragmas, migrations with a backup first, and write transactions.
+
+Plain `sqlite3` here so `offload status` starts fast; sqlite-utils is used where rows
+move in bulk (import and export).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from offload.domain.errors import StorageError
+from offload.store.schema import CURRENT_VERSION, MIGRATIONS
+
+APP_ID = 0x0FF10AD  # PRAGMA application_id marks the file as Offload's
+
+
+def default_db_path() -> Path:
+    env = os.environ.get("OFFLOAD_DB")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("offload", appauthor=False)) / "offload.db"
+
+
+def backups_dir(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+def latest_backup(db_path: Path) -> Path | None:
+    folder = backups_dir(db_path)
+    try:
+        found = sorted(folder.glob(f"{db_path.stem}-*.db"))
+    except OSError:
+        return None
+    return found[-1] if found else None
+
+
+def _restore_hint(path: Path) -> str:
+    backup = latest_backup(path)
+    if backup:
+        return f" The latest backup is {backup}: `offload restore {backup}` puts it back."
+    return " No backup of it was found."
+
+
+class Store:
+    """An open database file. `conn` is in autocommit; writes go through `write()`."""
+
+    def __init__(self, path: Path | str, conn: sqlite3.Connection) -> None:
+        self.path = Path(path)
+        self.conn = conn
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction taking the write lock up front (no lock upgrade deadlock)."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StorageError(f"Cannot write to {self.path}: {exc}.") from exc
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            if isinstance(exc, sqlite3.Error):
+                raise StorageError(f"Cannot write to {self.path}: {exc}.") from exc
+            raise
+
+    def data_version(self) -> int:
+        """Changes when another connection commits: cheap polling for outside changes."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _prepare_file(path: Path) -> None:
+    if path.is_dir():
+        raise StorageError(f"Cannot open the database {path}: it is a folder, not a file.")
+    folder = path.parent
+    if not folder.exists():
+        try:
+            folder.mkdir(parents=True, mode=0o700)
+        except OSError as exc:
+            raise StorageError(f"Cannot create the folder {folder} for the database: {exc.strerror}.") from exc
+    if path.exists():
+        if path.is_file() and path.stat().st_size == 0 and not Path(str(path) + "-wal").exists():
+            raise StorageError(
+                f"The database {path} is an empty file; it was left as it was. Remove it to start afresh."
+                + _restore_hint(path)
+            )
+    else:
+        try:
+            # Owner-only from the first byte: the log is a record of someone's working life.
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+            os.close(fd)
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise StorageError(f"Cannot create the database {path}: {exc.strerror}.") from exc
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=15, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA busy_timeout = 15000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def open_store(path: Path | str | None = None, migrate: bool = True) -> Store:
+    """Open (creating if new) and bring the schema up to date, or raise StorageError."""
+    path = Path(path) if path is not None else default_db_path()
+    _prepare_file(path)
+    try:
+        conn = connect(path)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(
+            f"Cannot read the database {path}: {exc}. The file was left as it was." + _restore_hint(path)
+        ) from exc
+    if version == 0 and app_id == 0:
+        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if has_tables:
+            conn.close()
+            raise StorageError(f"{path} is an SQLite file but not an Offload database; it was left as it was.")
+    elif app_id != APP_ID:
+        conn.close()
+        raise StorageError(f"{path} is not an Offload database; it was left as it was.")
+    if version > CURRENT_VERSION:
+        conn.close()
+        raise StorageError(
+            f"{path} was written by a newer Offload (schema {version}, this one knows {CURRENT_VERSION}); update Offload."
+        )
+    store = Store(path, conn)
+    if version < CURRENT_VERSION and migrate:
+        _migrate(store, version)
+    return store
+
+
+def _migrate(store: Store, version: int) -> None:
+    conn = store.conn
+    if version > 0:
+        backup_copy(store, reason=f"before-v{CURRENT_VERSION}")
+    try:
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("BEGIN IMMEDIATE")
+        # Another process may have migrated while we waited for the lock.
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+            for statement in _statements(step):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+        conn.execute(f"PRAGMA application_id = {APP_ID}")
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+        raise StorageError(f"Cannot set up the database {store.path}: {exc}.") from exc
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements (executescript would commit our transaction)."""
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
+
+
+def backup_copy(store: Store, reason: str = "", target: Path | None = None) -> Path:
+    """A consistent copy through SQLite's backup API, owner-only, in the backups folder."""
+    import time
+
+    if target is None:
+        folder = backups_dir(store.path)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+        suffix = f"-{reason}" if reason else ""
+        target = folder / f"{store.path.stem}-{stamp}{suffix}.db"
+    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    os.close(fd)
+    dest = sqlite3.connect(str(target))
+    try:
+        with dest:
+            store.conn.backup(dest)
+    finally:
+        dest.close()
+    return target

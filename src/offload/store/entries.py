@@ -1,0 +1,96 @@
+"""Queries on entries: the running one, a day's or week's, overlaps, inserts and edits."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from offload.store.rows import EntryRow
+
+_SELECT = """
+SELECT e.id, e.task_id, t.name AS task, e.start_utc, e.end_utc, e.tz, e.note
+FROM entries e JOIN tasks t ON t.id = e.task_id
+"""
+
+
+def _row(r: sqlite3.Row | None) -> EntryRow | None:
+    return EntryRow(**dict(r)) if r is not None else None
+
+
+def running(conn: sqlite3.Connection) -> EntryRow | None:
+    return _row(conn.execute(_SELECT + " WHERE e.end_utc IS NULL").fetchone())
+
+
+def get(conn: sqlite3.Connection, entry_id: int) -> EntryRow | None:
+    return _row(conn.execute(_SELECT + " WHERE e.id = ?", (entry_id,)).fetchone())
+
+
+def last(conn: sqlite3.Connection) -> EntryRow | None:
+    """The most recently started entry (what `resume` restarts)."""
+    return _row(conn.execute(_SELECT + " ORDER BY e.start_utc DESC, e.id DESC LIMIT 1").fetchone())
+
+
+def between(conn: sqlite3.Connection, start_utc: int, end_utc: int, now_utc: int) -> list[EntryRow]:
+    """Entries that overlap [start, end), a running one counted up to now; oldest first."""
+    rows = conn.execute(
+        _SELECT
+        + """ WHERE e.start_utc < :end AND coalesce(e.end_utc, :now) > :start
+        ORDER BY e.start_utc, e.id""",
+        {"start": start_utc, "end": end_utc, "now": now_utc},
+    ).fetchall()
+    return [EntryRow(**dict(r)) for r in rows]
+
+
+def overlapping(
+    conn: sqlite3.Connection, start_utc: int, end_utc: int, now_utc: int, ignore_id: int | None = None
+) -> EntryRow | None:
+    """The first entry that would overlap [start, end); touching ends do not overlap."""
+    r = conn.execute(
+        _SELECT
+        + """ WHERE e.start_utc < :end AND coalesce(e.end_utc, max(:now, e.start_utc + 1)) > :start
+        AND e.id IS NOT coalesce(:ignore, -1) ORDER BY e.start_utc LIMIT 1""",
+        {"start": start_utc, "end": end_utc, "now": now_utc, "ignore": ignore_id},
+    ).fetchone()
+    return _row(r)
+
+
+def started_after(conn: sqlite3.Connection, start_utc: int) -> EntryRow | None:
+    """The first entry starting after an instant (a new running entry must not jump one)."""
+    r = conn.execute(_SELECT + " WHERE e.start_utc > ? ORDER BY e.start_utc LIMIT 1", (start_utc,)).fetchone()
+    return _row(r)
+
+
+def insert(
+    conn: sqlite3.Connection,
+    task_id: int,
+    start_utc: int,
+    end_utc: int | None,
+    tz: str,
+    note: str = "",
+    entry_id: int | None = None,
+) -> int:
+    cur = conn.execute(
+        "INSERT INTO entries (id, task_id, start_utc, end_utc, tz, note) VALUES (?, ?, ?, ?, ?, ?)",
+        (entry_id, task_id, start_utc, end_utc, tz, note),
+    )
+    return int(cur.lastrowid)
+
+
+def end_running(conn: sqlite3.Connection, end_utc: int) -> int:
+    return conn.execute("UPDATE entries SET end_utc = ? WHERE end_utc IS NULL", (end_utc,)).rowcount
+
+
+def update(
+    conn: sqlite3.Connection, entry_id: int, task_id: int, start_utc: int, end_utc: int | None, note: str
+) -> None:
+    conn.execute(
+        "UPDATE entries SET task_id = ?, start_utc = ?, end_utc = ?, note = ? WHERE id = ?",
+        (task_id, start_utc, end_utc, note, entry_id),
+    )
+
+
+def delete(conn: sqlite3.Connection, entry_id: int) -> None:
+    conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+
+
+def count(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM entries").fetchone()[0]

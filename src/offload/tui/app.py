@@ -1,0 +1,48 @@
+"""The Offload app: screens as modes reached by number keys, the service shared by all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from offload.service import Offload
+from offload.tui.commands import OffloadCommands
+from offload.tui.screens.log import LogScreen
+
+
+class OffloadApp(App):
+    CSS_PATH = [Path(__file__).parent / "app.tcss"]
+    TITLE = "Offload"
+    COMMANDS = App.COMMANDS | {OffloadCommands}
+    MODES = {"log": LogScreen}
+    DEFAULT_MODE = "log"
+    BINDINGS = [
+        Binding("1", "switch_mode('log')", "Log", id="mode.log", tooltip="The live timer and today's entries"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+    ]
+
+    def __init__(self, service: Offload, tick_seconds: float = 1.0, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.service = service
+        self.tick_seconds = tick_seconds
+
+    def on_mount(self) -> None:
+        theme = self.service.settings.get("theme")
+        if theme in self.available_themes:
+            self.theme = theme
+
+    def watch_theme(self, theme: str) -> None:
+        # Remember the chosen theme (from the palette or settings) for next time.
+        try:
+            if self.service.settings.get("theme") != theme:
+                self.service.settings.set("theme", theme)
+        except Exception:  # a read-only database must not break theming
+            pass
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Grey out the key of the screen already shown.
+        if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
+            return None
+        return True

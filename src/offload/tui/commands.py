@@ -1,0 +1,39 @@
+"""The command palette's own commands: go to a screen and the current screen's actions."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+
+class OffloadCommands(Provider):
+    """Offers every binding of the app and of the current screen by its description."""
+
+    def _commands(self) -> list[tuple[str, str, object]]:
+        app = self.app
+        screen = self.screen
+        seen: set[str] = set()
+        out: list[tuple[str, str, object]] = []
+        for owner in (screen, app):
+            for binding in getattr(owner, "BINDINGS", []):
+                if not hasattr(binding, "action") or not binding.description:
+                    continue
+                key = binding.action
+                if key in seen or binding.action in ("quit", "command_palette"):
+                    continue
+                seen.add(key)
+                help_text = binding.tooltip or f"key: {binding.key}"
+                out.append((binding.description, help_text, partial(owner.run_action, binding.action)))
+        return out
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

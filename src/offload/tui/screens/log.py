@@ -1,0 +1,338 @@
+"""The Log screen: type a task and Enter to start or switch; a live timer; today's entries."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.suggester import Suggester
+from textual.widgets import DataTable, Digits, Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from offload.domain.errors import OffloadError
+from offload.domain.format import duration, input_time, local_time, stopwatch
+from offload.store.rows import EntryRow
+from offload.tui.widgets.entry_dialog import EntryDialog, EntryForm
+from offload.tui.widgets.week_strip import WeekStrip
+
+MAX_MATCHES = 6
+
+
+def matching_names(names: list[str], typed: str) -> list[str]:
+    """Names containing what was typed, case-insensitive; prefix matches first, order kept."""
+    key = typed.strip().casefold()
+    if not key:
+        return []
+    prefix = [n for n in names if n.casefold().startswith(key)]
+    inside = [n for n in names if key in n.casefold() and n not in prefix]
+    return (prefix + inside)[:MAX_MATCHES]
+
+
+class TaskSuggester(Suggester):
+    """Ghost-text completion from the names in use, most recent first."""
+
+    def __init__(self, screen: "LogScreen") -> None:
+        super().__init__(use_cache=False, case_sensitive=False)
+        self.log_screen = screen
+
+    async def get_suggestion(self, value: str) -> str | None:
+        key = value.casefold()
+        for name in self.log_screen.names:
+            if name.casefold().startswith(key) and len(name) > len(value):
+                return name
+        return None
+
+
+class LogScreen(Screen):
+    CSS_PATH = "log.tcss"
+    BINDINGS = [
+        Binding("n", "new_task", "New task", id="log.new", tooltip="Type a task name to start or switch"),
+        Binding("slash", "new_task", "New task", show=False, id="log.new2"),
+        Binding("s", "stop", "Stop", id="log.stop", tooltip="Stop the running timer"),
+        Binding("r", "resume", "Resume", id="log.resume", tooltip="Start the last task again"),
+        Binding("e", "edit", "Edit", id="log.edit", tooltip="Edit the selected entry"),
+        Binding("a", "add", "Add missed", id="log.add", tooltip="Add an entry you forgot to log"),
+        Binding("d,delete", "delete", "Delete", id="log.delete", tooltip="Delete the selected entry (u undoes)"),
+        Binding("u", "undo", "Undo delete", id="log.undo", tooltip="Put back the entry just deleted"),
+        Binding("x", "set_end", "Set real end", id="log.set_end",
+                tooltip="Say when the running task really ended"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+        self.running: EntryRow | None = None
+        self.deleted: EntryRow | None = None
+        self._data_version = -1
+
+    @property
+    def service(self):
+        return self.app.service
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="top"):
+            yield Input(
+                placeholder="What are you working on? Type a task, Enter starts it (→ completes)",
+                id="task-input",
+                suggester=TaskSuggester(self),
+            )
+            yield Static("", id="input-error", markup=False)
+            yield OptionList(id="matches")
+        yield Static("", id="welcome")
+        with Horizontal(id="timer"):
+            yield Digits("00:00:00", id="elapsed")
+            with Vertical(id="timer-info"):
+                yield Static("", id="running-task", markup=False)
+                yield Static("", id="running-since", markup=False)
+                yield Static("", id="long-running", markup=False)
+        yield WeekStrip(id="week")
+        yield Static("Today", id="today-title")
+        yield DataTable(id="today", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Log"
+        table = self.query_one("#today", DataTable)
+        table.add_column("Start", key="start", width=5)
+        table.add_column("End", key="end", width=5)
+        table.add_column("Duration", key="duration", width=8)
+        table.add_column("Task", key="task")
+        table.add_column("Note", key="note")
+        self.query_one("#matches", OptionList).display = False
+        self.reload()
+        self.set_interval(self.app.tick_seconds, self.tick)
+        self.query_one("#task-input", Input).focus()
+
+    # --- reading ---------------------------------------------------------------
+    def reload(self) -> None:
+        """Re-read everything from the database (after our writes, or someone else's)."""
+        log = self.service.log
+        self._data_version = self.service.ctx.store.data_version()
+        self.names = log.task_names()
+        self.running = log.running()
+        zone = self.service.clock.zone
+        today_rows = log.today()
+        table = self.query_one("#today", DataTable)
+        keep = table.cursor_row
+        with self.app.batch_update():
+            table.clear()
+            now = self.service.ctx.now_epoch()
+            for e in today_rows:
+                table.add_row(
+                    local_time(e.start_utc, zone),
+                    local_time(e.end_utc, zone) if e.end_utc else Text("…", style="bold"),
+                    Text(duration(e.seconds(now)), justify="right"),
+                    Text(e.task, style="bold" if e.running else ""),
+                    Text(e.note, style="dim"),
+                    key=str(e.id),
+                )
+            if today_rows:
+                table.move_cursor(row=min(keep, len(today_rows) - 1))
+        totals = log.week_totals(week_start_day=self.service.settings.week_start_day)
+        from offload.domain.weeks import local_date
+
+        self.query_one("#week", WeekStrip).show(
+            [(t.day, t.seconds) for t in totals], local_date(self.service.clock.now(), zone)
+        )
+        welcome = self.query_one("#welcome", Static)
+        welcome.display = not self.names
+        welcome.update(
+            "Welcome to Offload. Type what you are doing now and press Enter; type the next task when you switch.\n"
+            "Log a whole week, then press 2 to review it and highlight what you would hand over."
+        )
+        self.update_timer()
+
+    def tick(self) -> None:
+        """Once a second: the live display; re-read if another process (the CLI) wrote."""
+        try:
+            changed = self.service.ctx.store.data_version() != self._data_version
+        except Exception:
+            changed = False
+        if changed:
+            self.reload()
+        else:
+            self.update_timer()
+
+    def update_timer(self) -> None:
+        now = self.service.ctx.now_epoch()
+        entry = self.running
+        digits = self.query_one("#elapsed", Digits)
+        task = self.query_one("#running-task", Static)
+        since = self.query_one("#running-since", Static)
+        flag = self.query_one("#long-running", Static)
+        timer = self.query_one("#timer")
+        if entry is None:
+            digits.update("00:00:00")
+            task.update("Nothing running")
+            since.update("n: new task · r: resume the last one")
+            flag.update("")
+            timer.set_class(False, "running")
+            timer.set_class(False, "long")
+            return
+        seconds = entry.seconds(now)
+        digits.update(stopwatch(seconds))
+        task.update(entry.task)
+        zone = self.service.clock.zone
+        since.update(f"since {local_time(entry.start_utc, zone)}" + (f" · {entry.note}" if entry.note else ""))
+        limit = self.service.settings.long_running_seconds
+        long = seconds > limit
+        flag.update(
+            f"Running for {duration(seconds)}, longer than {duration(limit)}: still on it? x sets when it really ended."
+            if long
+            else ""
+        )
+        timer.set_class(True, "running")
+        timer.set_class(long, "long")
+        table = self.query_one("#today", DataTable)
+        key = str(entry.id)
+        if key in table.rows:
+            table.update_cell(key, "duration", Text(duration(seconds), justify="right"))
+
+    # --- typing a task ------------------------------------------------------------
+    @on(Input.Changed, "#task-input")
+    def show_matches(self, event: Input.Changed) -> None:
+        self.query_one("#input-error", Static).update("")
+        matches = matching_names(self.names, event.value)
+        options = self.query_one("#matches", OptionList)
+        options.clear_options()
+        options.add_options([Option(Text(n), id=n) for n in matches])
+        options.display = bool(matches) and not (len(matches) == 1 and matches[0] == event.value.strip())
+
+    @on(Input.Submitted, "#task-input")
+    def start_typed(self, event: Input.Submitted) -> None:
+        self.start_task(event.value)
+
+    @on(OptionList.OptionSelected, "#matches")
+    def start_chosen(self, event: OptionList.OptionSelected) -> None:
+        self.start_task(str(event.option.id))
+
+    def on_key(self, event) -> None:
+        # Down from the input walks into the matches; Escape leaves the input.
+        focused = self.focused
+        options = self.query_one("#matches", OptionList)
+        if focused is self.query_one("#task-input") and event.key == "down" and options.display:
+            options.focus()
+            options.highlighted = 0
+            event.stop()
+        elif event.key == "escape" and focused in (self.query_one("#task-input"), options):
+            options.display = False
+            self.query_one("#today", DataTable).focus()
+            event.stop()
+
+    def start_task(self, name: str) -> None:
+        try:
+            entry = self.service.log.start(name)
+        except OffloadError as exc:
+            self.query_one("#input-error", Static).update(exc.message)
+            self.query_one("#task-input", Input).focus()
+            return
+        field = self.query_one("#task-input", Input)
+        field.value = ""
+        self.query_one("#matches", OptionList).display = False
+        self.reload()
+        self.notify(f"Started {entry.task}", timeout=2, markup=False)
+        self.query_one("#today", DataTable).focus()
+
+    # --- actions --------------------------------------------------------------------
+    def action_new_task(self) -> None:
+        self.query_one("#task-input", Input).focus()
+
+    def _run(self, what) -> object | None:
+        try:
+            result = what()
+        except OffloadError as exc:
+            self.notify(exc.message, severity="error", markup=False)
+            return None
+        self.reload()
+        return result
+
+    def action_stop(self) -> None:
+        entry = self._run(self.service.log.stop)
+        if entry:
+            self.notify(f"Stopped {entry.task} after {duration(entry.end_utc - entry.start_utc)}", markup=False)
+
+    def action_resume(self) -> None:
+        entry = self._run(self.service.log.resume)
+        if entry:
+            self.notify(f"Resumed {entry.task}", markup=False)
+
+    def selected_entry(self) -> EntryRow | None:
+        table = self.query_one("#today", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        try:
+            return self.service.log.entry(int(key))
+        except OffloadError:
+            return None
+
+    def _edit(self, entry: EntryRow, focus: str = "task") -> None:
+        zone = self.service.clock.zone
+        before = EntryForm(
+            entry.task,
+            input_time(entry.start_utc, zone),
+            input_time(entry.end_utc, zone) if entry.end_utc else "",
+            entry.note,
+        )
+
+        def save(form: EntryForm) -> None:
+            # Only what was changed is sent, so an untouched start keeps its seconds.
+            self.service.log.edit(
+                entry.id,
+                name=form.task if form.task != before.task else None,
+                start=form.start if form.start != before.start else None,
+                end=form.end if form.end != before.end else None,
+                note=form.note if form.note != before.note else None,
+            )
+
+        title = "Edit the running entry" if entry.running else "Edit entry"
+        hint = "leave empty to keep it running" if entry.running else ""
+        self.app.push_screen(EntryDialog(title, before, save, focus, hint), self._after_dialog)
+
+    def _after_dialog(self, saved: bool | None) -> None:
+        if saved:
+            self.reload()
+
+    def action_edit(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            self.notify("No entry to edit today; a to add a missed one.", severity="warning")
+            return
+        self._edit(entry)
+
+    def action_set_end(self) -> None:
+        running = self.service.log.running()
+        if running is None:
+            self.notify("Nothing is running.", severity="warning")
+            return
+        self._edit(running, focus="end")
+
+    def action_add(self) -> None:
+        def save(form: EntryForm) -> None:
+            self.service.log.add(form.task, form.start, form.end, form.note)
+
+        self.app.push_screen(EntryDialog("Add a missed entry", EntryForm(), save), self._after_dialog)
+
+    def action_delete(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            self.notify("No entry selected.", severity="warning")
+            return
+        gone = self._run(lambda: self.service.log.delete(entry.id))
+        if gone:
+            self.deleted = gone
+            self.notify(f"Deleted {gone.task} {local_time(gone.start_utc, self.service.clock.zone)}. u undoes.",
+                        markup=False)
+
+    def action_undo(self) -> None:
+        if self.deleted is None:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        entry = self._run(lambda: self.service.log.undo_delete(self.deleted))
+        if entry:
+            self.deleted = None
+            self.notify(f"Put back {entry.task}", markup=False)
