@@ -7,6 +7,7 @@ from pathlib import Path
 from offload.domain.clock import Clock
 from offload.service.context import Context
 from offload.service.log import LogService
+from offload.service.review import ReviewService
 from offload.service.settings import SettingsService
 from offload.store.db import Store, open_store
 
@@ -18,6 +19,7 @@ class Offload:
         self.ctx = Context(store, clock or Clock())
         self.settings = SettingsService(self.ctx)
         self.log = LogService(self.ctx)
+        self.review = ReviewService(self.ctx)
 
     @classmethod
     def open(cls, path: Path | str | None = None, clock: Clock | None = None) -> "Offload":

@@ -70,22 +70,17 @@ class LogService:
         rows = entry_store.between(self.conn, lo, hi, self.ctx.now_epoch())
         return list(reversed(rows))
 
-    def week_totals(self, day: date | None = None, week_start_day: int = 0) -> list[DayTotal]:
+    def week_totals(self, day: date | None = None, week_start_day: int | None = None) -> list[DayTotal]:
         """Each local day of the week holding `day` (default today) with its logged time."""
         from offload.domain.weeks import local_date, week_of
-        from offload.store import days as day_store
+        from offload.service.review import ReviewService
 
+        review = ReviewService(self.ctx)
         if day is None:
             day = local_date(self.ctx.now(), self.ctx.zone)
-        week = week_of(day, week_start_day)
-        now = self.ctx.now_epoch()
-        zones = sorted(set(day_store.zones_between(self.conn, *week.span_epochs([self.ctx.zone, "Pacific/Kiritimati", "Etc/GMT+12"]), now)) | {self.ctx.zone})
-        window = week.span_epochs(zones)
-        bounds = [(z, i, lo, hi) for z in zones for (i, lo, hi) in week.day_bounds(z)]
-        totals = [0] * 7
-        for r in day_store.task_day_seconds(self.conn, bounds, window, now):
-            totals[r["day"]] += r["seconds"]
-        return [DayTotal(d, totals[i]) for i, d in enumerate(week.days)]
+        start_day = review.week_start_day() if week_start_day is None else week_start_day
+        report = review.week(week_of(day, start_day))
+        return [DayTotal(d, s) for d, s in zip(report.days, report.day_totals)]
 
     # --- parsing -----------------------------------------------------------
     def parse_instant(self, text: str, what: str = "time") -> int:

@@ -41,10 +41,36 @@ def task_day_seconds(
     GROUP BY e.task_id, b.day
     HAVING seconds > 0
     """
+    return conn.execute(*_named(sql, params, now_utc, window)).fetchall()
+
+
+def _named(sql: str, params: list, now_utc: int, window: tuple[int, int]) -> tuple[str, dict]:
+    """sqlite3 cannot mix ? and :name; number the day bounds and name the rest."""
     named = {"now": now_utc, "wstart": window[0], "wend": window[1]}
-    # sqlite3 cannot mix ? and :name; number the day bounds and name the rest.
-    numbered = sql
     for i in range(len(params)):
-        numbered = numbered.replace("?", f":p{i}", 1)
+        sql = sql.replace("?", f":p{i}", 1)
     named.update({f"p{i}": v for i, v in enumerate(params)})
-    return conn.execute(numbered, named).fetchall()
+    return sql, named
+
+
+def sessions_between(
+    conn: sqlite3.Connection,
+    bounds: list[tuple[str, int, int, int]],
+    window: tuple[int, int],
+    now_utc: int,
+) -> list[tuple[int, int]]:
+    """(task_id, entries) for entries with time inside the days in `bounds`."""
+    if not bounds:
+        return []
+    values = ",".join("(?, ?, ?, ?)" for _ in bounds)
+    params: list = [v for b in bounds for v in b]
+    sql = f"""
+    WITH b(tz, day, lo, hi) AS (VALUES {values}),
+    e AS (
+        SELECT id, task_id, tz, start_utc AS s, coalesce(end_utc, :now) AS f
+        FROM entries WHERE start_utc < :wend AND coalesce(end_utc, :now) > :wstart
+    )
+    SELECT e.task_id, count(DISTINCT e.id) FROM e JOIN b ON b.tz = e.tz AND e.s < b.hi AND e.f > b.lo
+    GROUP BY e.task_id
+    """
+    return [(r[0], r[1]) for r in conn.execute(*_named(sql, params, now_utc, window)).fetchall()]

@@ -67,6 +67,7 @@ class LogScreen(Screen):
         self.running: EntryRow | None = None
         self.deleted: EntryRow | None = None
         self._data_version = -1
+        self._ticks = 0
 
     @property
     def service(self):
@@ -132,7 +133,7 @@ class LogScreen(Screen):
                 )
             if today_rows:
                 table.move_cursor(row=min(keep, len(today_rows) - 1))
-        totals = log.week_totals(week_start_day=self.service.settings.week_start_day)
+        totals = log.week_totals()
         from offload.domain.weeks import local_date
 
         self.query_one("#week", WeekStrip).show(
@@ -152,7 +153,9 @@ class LogScreen(Screen):
             changed = self.service.ctx.store.data_version() != self._data_version
         except Exception:
             changed = False
-        if changed:
+        self._ticks += 1
+        # The week strip and today's totals are re-read each minute; the timer every tick.
+        if changed or self._ticks % 60 == 0:
             self.reload()
         else:
             self.update_timer()

@@ -1,0 +1,164 @@
+"""Reading a week back: per-task totals, shares, sessions and days, and the handover marks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from offload.domain.errors import InvalidInput, NotFound
+from offload.service.context import Context
+from offload.store import days as day_store
+from offload.store import review as review_store
+from offload.store.rows import TaskRow
+
+FEELINGS = ("neutral", "like", "dislike")
+KINDS = ("", "core", "support")
+
+# Zones at the far ends of UTC: the SQL window for a week must hold it in any zone an
+# entry may have been logged in, before we know which zones those are.
+_EDGE_ZONES = ["Pacific/Kiritimati", "Etc/GMT+12"]
+
+
+@dataclass
+class TaskWeek:
+    """One task's week: seconds per local day (7), sessions, and its marks."""
+
+    task: TaskRow
+    day_seconds: list[int]
+    sessions: int
+    share: float = 0.0
+
+    @property
+    def name(self) -> str:
+        return self.task.name
+
+    @property
+    def seconds(self) -> int:
+        return sum(self.day_seconds)
+
+    @property
+    def days_seen(self) -> int:
+        return sum(1 for s in self.day_seconds if s > 0)
+
+    @property
+    def highlighted(self) -> bool:
+        return self.task.highlighted
+
+    @property
+    def candidate(self) -> bool:
+        """Disliked support work not yet highlighted: worth a second look."""
+        return self.task.feeling == "dislike" and self.task.kind == "support" and not self.task.highlighted
+
+
+@dataclass
+class WeekReport:
+    start: date
+    days: list[date]
+    tasks: list[TaskWeek] = field(default_factory=list)
+
+    @property
+    def total_seconds(self) -> int:
+        return sum(t.seconds for t in self.tasks)
+
+    @property
+    def highlighted_seconds(self) -> int:
+        return sum(t.seconds for t in self.tasks if t.highlighted)
+
+    @property
+    def day_totals(self) -> list[int]:
+        return [sum(t.day_seconds[i] for t in self.tasks) for i in range(7)]
+
+    def task(self, name: str) -> TaskWeek | None:
+        key = name.casefold()
+        return next((t for t in self.tasks if t.name.casefold() == key), None)
+
+
+class ReviewService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def week_start_day(self) -> int:
+        from offload.service.settings import SettingsService
+
+        return SettingsService(self.ctx).week_start_day
+
+    def this_week(self):
+        """The Week holding today, by the week-start setting."""
+        from offload.domain.weeks import local_date, week_of
+
+        return week_of(local_date(self.ctx.now(), self.ctx.zone), self.week_start_day())
+
+    def week_holding(self, day: date):
+        from offload.domain.weeks import week_of
+
+        return week_of(day, self.week_start_day())
+
+    def week(self, week=None) -> WeekReport:
+        """Aggregate one week by SQL over that week's entries only; a running entry counts to now."""
+        week = week or self.this_week()
+        conn = self.ctx.store.conn
+        now = self.ctx.now_epoch()
+        wide = week.span_epochs([self.ctx.zone, *_EDGE_ZONES])
+        zones = sorted(set(day_store.zones_between(conn, *wide, now)) | {self.ctx.zone})
+        window = week.span_epochs(zones)
+        bounds = [(z, i, lo, hi) for z in zones for (i, lo, hi) in week.day_bounds(z)]
+        per_task: dict[int, list[int]] = {}
+        sessions: dict[int, int] = {}
+        for r in day_store.task_day_seconds(conn, bounds, window, now):
+            per_task.setdefault(r["task_id"], [0] * 7)[r["day"]] += r["seconds"]
+        for task_id, count in day_store.sessions_between(conn, bounds, window, now):
+            sessions[task_id] = count
+        tasks = review_store.tasks_by_id(conn, list(per_task))
+        report = WeekReport(week.start, week.days)
+        report.tasks = [
+            TaskWeek(tasks[tid], secs, sessions.get(tid, 0)) for tid, secs in per_task.items() if tid in tasks
+        ]
+        total = report.total_seconds
+        for t in report.tasks:
+            t.share = t.seconds / total if total else 0.0
+        report.tasks.sort(key=lambda t: (-t.seconds, t.name.casefold()))
+        return report
+
+    # --- marks -------------------------------------------------------------------
+    def _task(self, name: str) -> TaskRow:
+        found = review_store.task_by_name(self.ctx.store.conn, name)
+        if found is None:
+            raise NotFound(f"There is no task '{name}'.")
+        return found
+
+    def toggle_highlight(self, name: str) -> bool:
+        task = self._task(name)
+        with self.ctx.store.write() as conn:
+            review_store.set_highlight(conn, task.id, not task.highlighted)
+        return not task.highlighted
+
+    def set_highlight(self, name: str, on: bool) -> None:
+        task = self._task(name)
+        with self.ctx.store.write() as conn:
+            review_store.set_highlight(conn, task.id, on)
+
+    def set_feeling(self, name: str, feeling: str) -> None:
+        if feeling not in FEELINGS:
+            raise InvalidInput(f"How you feel about a task is one of: {', '.join(FEELINGS)}.")
+        task = self._task(name)
+        with self.ctx.store.write() as conn:
+            review_store.set_feeling(conn, task.id, feeling)
+
+    def set_kind(self, name: str, kind: str) -> None:
+        if kind not in KINDS:
+            raise InvalidInput("A task is core (earns revenue) or support (work for the business), or unset.")
+        task = self._task(name)
+        with self.ctx.store.write() as conn:
+            review_store.set_kind(conn, task.id, kind)
+
+    def cycle_feeling(self, name: str) -> str:
+        task = self._task(name)
+        nxt = FEELINGS[(FEELINGS.index(task.feeling) + 1) % len(FEELINGS)]
+        self.set_feeling(name, nxt)
+        return nxt
+
+    def cycle_kind(self, name: str) -> str:
+        task = self._task(name)
+        nxt = KINDS[(KINDS.index(task.kind) + 1) % len(KINDS)]
+        self.set_kind(name, nxt)
+        return nxt

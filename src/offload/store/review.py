@@ -1,0 +1,42 @@
+"""Per-task attributes the review reads and sets: highlight, feeling, kind."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from offload.store.rows import TaskRow
+
+
+def tasks_by_id(conn: sqlite3.Connection, ids: list[int]) -> dict[int, TaskRow]:
+    if not ids:
+        return {}
+    marks = ",".join("?" for _ in ids)
+    rows = conn.execute(
+        f"SELECT id, name, highlighted, feeling, kind, skill_set_id FROM tasks WHERE id IN ({marks})", ids
+    ).fetchall()
+    return {
+        r["id"]: TaskRow(r["id"], r["name"], bool(r["highlighted"]), r["feeling"], r["kind"], r["skill_set_id"])
+        for r in rows
+    }
+
+
+def task_by_name(conn: sqlite3.Connection, name: str) -> TaskRow | None:
+    r = conn.execute(
+        "SELECT id, name, highlighted, feeling, kind, skill_set_id FROM tasks WHERE name = ? COLLATE NOCASE",
+        (name,),
+    ).fetchone()
+    if r is None:
+        return None
+    return TaskRow(r["id"], r["name"], bool(r["highlighted"]), r["feeling"], r["kind"], r["skill_set_id"])
+
+
+def set_highlight(conn: sqlite3.Connection, task_id: int, on: bool) -> None:
+    conn.execute("UPDATE tasks SET highlighted = ? WHERE id = ?", (1 if on else 0, task_id))
+
+
+def set_feeling(conn: sqlite3.Connection, task_id: int, feeling: str) -> None:
+    conn.execute("UPDATE tasks SET feeling = ? WHERE id = ?", (feeling, task_id))
+
+
+def set_kind(conn: sqlite3.Connection, task_id: int, kind: str) -> None:
+    conn.execute("UPDATE tasks SET kind = ? WHERE id = ?", (kind, task_id))

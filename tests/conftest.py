@@ -1,0 +1,60 @@
+"""Shared fixtures: a frozen clock, a service on a fresh file, and running the real command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from offload.domain.clock import FrozenClock
+from offload.service import Offload
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    """Friday 20 Nov 2026, 10:00 in London (UTC in winter)."""
+    return FrozenClock(datetime(2026, 11, 20, 10, 0, tzinfo=timezone.utc), "Europe/London")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "offload.db"
+
+
+@pytest.fixture
+def service(db_path: Path, clock: FrozenClock):
+    svc = Offload.open(db_path, clock)
+    yield svc
+    svc.close()
+
+
+def run_offload(*args: str, db: Path | None = None, env: dict | None = None, timeout: float = 60,
+                input: str | None = None) -> subprocess.CompletedProcess:
+    """The real `offload` command in a subprocess (this checkout's source, this interpreter)."""
+    full_env = dict(os.environ)
+    full_env["PYTHONPATH"] = str(SRC) + os.pathsep + full_env.get("PYTHONPATH", "")
+    if env:
+        full_env.update(env)
+    cmd = [sys.executable, "-m", "offload"]
+    if db is not None:
+        cmd += ["--db", str(db)]
+    cmd += list(args)
+    return subprocess.run(cmd, capture_output=True, text=True, env=full_env, timeout=timeout, input=input)
+
+
+def snapshot(db_path: Path) -> list:
+    """Every row of every table: to prove a refusal changed nothing."""
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        return [(t, conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()) for t in tables]
+    finally:
+        conn.close()
