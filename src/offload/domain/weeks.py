@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-import pendulum
-
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 DAY_LETTERS = "MTWTFSS"
 
@@ -32,10 +30,14 @@ def week_start(day: date, start_weekday: int = 0) -> date:
 
 
 def local_date(instant: datetime, zone: str) -> date:
+    import pendulum  # here, not at the top: `offload status` must not pay for it
+
     return pendulum.instance(instant).in_timezone(zone).date()
 
 
 def day_start_epoch(day: date, zone: str) -> int:
+    import pendulum
+
     return int(pendulum.datetime(day.year, day.month, day.day, tz=zone).timestamp())
 
 
