@@ -23,7 +23,7 @@ _DAYS = {
 }
 _CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 _AGO = re.compile(r"^-\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?$")
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2})[:.](\d{2})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ t](\d{1,2})[:.](\d{2})$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 

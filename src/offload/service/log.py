@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
@@ -42,7 +41,7 @@ class LogService:
 
     # --- reading -----------------------------------------------------------
     @property
-    def conn(self) -> sqlite3.Connection:
+    def conn(self):
         return self.ctx.store.conn
 
     def running(self) -> EntryRow | None:
@@ -222,7 +221,7 @@ class LogService:
             task_store.rename(conn, found.id, new)
             return new
 
-    def _refuse_overlap(self, conn: sqlite3.Connection, lo: int, hi: int, ignore: int | None = None) -> None:
+    def _refuse_overlap(self, conn, lo: int, hi: int, ignore: int | None = None) -> None:
         clash = entry_store.overlapping(conn, lo, hi, self.ctx.now_epoch(), ignore_id=ignore)
         if clash is not None:
             raise Conflict(f"That would overlap {describe(clash, self.ctx.zone)}.")
