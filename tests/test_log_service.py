@@ -36,10 +36,16 @@ def test_two_starts_in_a_row_leave_one_running_entry(service, clock):
     assert count == 1
 
 
-def test_start_at_the_same_second_as_the_running_one_is_refused(service):
+def test_switching_again_within_the_same_second_corrects_the_running_task(service):
+    service.log.start("Acounts")
     service.log.start("Accounts")
+    assert [(e.task, e.running) for e in service.log.today()] == [("Accounts", True)]
+
+
+def test_starting_at_or_before_the_running_entry_is_refused(service, clock):
+    service.log.start("Accounts", at="9:00")
     with pytest.raises(Conflict):
-        service.log.start("Email")
+        service.log.start("Email", at="9:00")
 
 
 def test_a_second_service_on_the_same_file_sees_the_running_entry(db_path, clock):

@@ -104,6 +104,12 @@ class LogService:
         with self.ctx.store.write() as conn:
             current = entry_store.running(conn)
             if current is not None:
+                if start == current.start_utc and at is None:
+                    # Switched again within the same second: the first was a slip, so the
+                    # running entry becomes the new task rather than a zero-length entry.
+                    task_id = task_store.get_or_create(conn, name, self.ctx.now_epoch())
+                    entry_store.update(conn, current.id, task_id, start, None, note or current.note)
+                    return entry_store.get(conn, current.id)
                 if start <= current.start_utc:
                     raise Conflict(
                         f"Cannot start at that time: {describe(current, self.ctx.zone)} began then or later."

@@ -35,7 +35,8 @@ class TaskSuggester(Suggester):
     """Ghost-text completion from the names in use, most recent first."""
 
     def __init__(self, screen: "LogScreen") -> None:
-        super().__init__(use_cache=False, case_sensitive=False)
+        # Case is matched here, so the completion keeps the spelling the task was saved with.
+        super().__init__(use_cache=False, case_sensitive=True)
         self.log_screen = screen
 
     async def get_suggestion(self, value: str) -> str | None:
@@ -106,7 +107,7 @@ class LogScreen(Screen):
         self.query_one("#matches", OptionList).display = False
         self.reload()
         self.set_interval(self.app.tick_seconds, self.tick)
-        self.query_one("#task-input", Input).focus()
+        self.set_focus(self.query_one("#task-input", Input))
 
     # --- reading ---------------------------------------------------------------
     def reload(self) -> None:
@@ -218,12 +219,12 @@ class LogScreen(Screen):
         focused = self.focused
         options = self.query_one("#matches", OptionList)
         if focused is self.query_one("#task-input") and event.key == "down" and options.display:
-            options.focus()
+            self.set_focus(options)
             options.highlighted = 0
             event.stop()
         elif event.key == "escape" and focused in (self.query_one("#task-input"), options):
             options.display = False
-            self.query_one("#today", DataTable).focus()
+            self.set_focus(self.query_one("#today", DataTable))
             event.stop()
 
     def start_task(self, name: str) -> None:
@@ -231,18 +232,21 @@ class LogScreen(Screen):
             entry = self.service.log.start(name)
         except OffloadError as exc:
             self.query_one("#input-error", Static).update(exc.message)
-            self.query_one("#task-input", Input).focus()
+            self.set_focus(self.query_one("#task-input", Input))
             return
         field = self.query_one("#task-input", Input)
-        field.value = ""
+        # Clear what was submitted; anything typed after Enter stays in the field.
+        field.value = field.value[len(name):] if field.value.startswith(name) else field.value
         self.query_one("#matches", OptionList).display = False
         self.reload()
         self.notify(f"Started {entry.task}", timeout=2, markup=False)
-        self.query_one("#today", DataTable).focus()
+        self.set_focus(self.query_one("#today", DataTable))
 
     # --- actions --------------------------------------------------------------------
     def action_new_task(self) -> None:
-        self.query_one("#task-input", Input).focus()
+        # Focus now, not after a refresh: keys typed right after `n` belong to the name,
+        # never to the table's bindings (a fast typist's `d` must not delete an entry).
+        self.set_focus(self.query_one("#task-input", Input))
 
     def _run(self, what) -> object | None:
         try:

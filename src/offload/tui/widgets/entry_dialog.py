@@ -78,7 +78,7 @@ class EntryDialog(ModalScreen[bool]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one(f"#{self.focus_field}", Input).focus()
+        self.set_focus(self.query_one(f"#{self.focus_field}", Input))
 
     def _read(self) -> EntryForm:
         return EntryForm(*(self.query_one(f"#{f}", Input).value for f in ("task", "start", "end", "note")))
