@@ -60,6 +60,8 @@ class LogScreen(Screen):
         Binding("u", "undo", "Undo delete", id="log.undo", tooltip="Put back the entry just deleted"),
         Binding("x", "set_end", "Set real end", id="log.set_end",
                 tooltip="Say when the running task really ended"),
+        Binding("escape", "leave_input", "Done typing", id="log.leave_input",
+                tooltip="Leave the task field; the keys above then work"),
     ]
 
     def __init__(self) -> None:
@@ -105,6 +107,7 @@ class LogScreen(Screen):
         table.add_column("Task", key="task")
         table.add_column("Note", key="note")
         self.query_one("#matches", OptionList).display = False
+        self.set_error("")
         self.reload()
         self.set_interval(self.app.tick_seconds, self.tick)
         self.set_focus(self.query_one("#task-input", Input))
@@ -199,7 +202,7 @@ class LogScreen(Screen):
     # --- typing a task ------------------------------------------------------------
     @on(Input.Changed, "#task-input")
     def show_matches(self, event: Input.Changed) -> None:
-        self.query_one("#input-error", Static).update("")
+        self.set_error("")
         matches = matching_names(self.names, event.value)
         options = self.query_one("#matches", OptionList)
         options.clear_options()
@@ -222,16 +225,12 @@ class LogScreen(Screen):
             self.set_focus(options)
             options.highlighted = 0
             event.stop()
-        elif event.key == "escape" and focused in (self.query_one("#task-input"), options):
-            options.display = False
-            self.set_focus(self.query_one("#today", DataTable))
-            event.stop()
 
     def start_task(self, name: str) -> None:
         try:
             entry = self.service.log.start(name)
         except OffloadError as exc:
-            self.query_one("#input-error", Static).update(exc.message)
+            self.set_error(exc.message)
             self.set_focus(self.query_one("#task-input", Input))
             return
         field = self.query_one("#task-input", Input)
@@ -243,6 +242,22 @@ class LogScreen(Screen):
         self.set_focus(self.query_one("#today", DataTable))
 
     # --- actions --------------------------------------------------------------------
+    def action_leave_input(self) -> None:
+        self.query_one("#matches", OptionList).display = False
+        self.set_error("")
+        self.set_focus(self.query_one("#today", DataTable))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "Done typing" only means something while typing a task.
+        if action == "leave_input":
+            return isinstance(self.focused, (Input, OptionList))
+        return True
+
+    def set_error(self, message: str) -> None:
+        error = self.query_one("#input-error", Static)
+        error.update(message)
+        error.display = bool(message)
+
     def action_new_task(self) -> None:
         # Focus now, not after a refresh: keys typed right after `n` belong to the name,
         # never to the table's bindings (a fast typist's `d` must not delete an entry).
