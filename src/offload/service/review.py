@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from offload.domain.errors import InvalidInput, NotFound
+from offload.domain.format import duration, hours, percent
 from offload.service.context import Context
 from offload.store import days as day_store
 from offload.store import review as review_store
-from offload.store.rows import TaskRow
+from offload.store.rows import EntryRow, TaskRow
 
 FEELINGS = ("neutral", "like", "dislike")
 KINDS = ("", "core", "support")
@@ -72,6 +73,35 @@ class WeekReport:
         key = name.casefold()
         return next((t for t in self.tasks if t.name.casefold() == key), None)
 
+    def summary(self) -> str:
+        """`Highlighted 12h 30m of 41h 10m logged (30%)`: the review's one-line answer."""
+        logged, marked = self.total_seconds, self.highlighted_seconds
+        return f"Highlighted {duration(marked)} of {duration(logged)} logged ({percent(marked, logged)})"
+
+    def freed(self) -> str:
+        """What handing the highlighted tasks over would give back, in hours a week."""
+        marked = self.highlighted_seconds
+        if not marked:
+            return "Highlight a task (space) to see the hours a week you would free."
+        return f"Handing these over frees about {hours(marked)} hours a week."
+
+
+SORTS = ("total", "share", "name")
+SHOWS = ("all", "highlighted", "candidates")
+
+
+def arrange(tasks: list[TaskWeek], sort: str = "total", show: str = "all") -> list[TaskWeek]:
+    """The tasks to list, in order: biggest first (total or share) or by name; all or some."""
+    if show == "highlighted":
+        tasks = [t for t in tasks if t.highlighted]
+    elif show == "candidates":
+        tasks = [t for t in tasks if t.candidate]
+    if sort == "name":
+        return sorted(tasks, key=lambda t: t.name.casefold())
+    if sort == "share":
+        return sorted(tasks, key=lambda t: (-t.share, t.name.casefold()))
+    return sorted(tasks, key=lambda t: (-t.seconds, t.name.casefold()))
+
 
 class ReviewService:
     def __init__(self, ctx: Context) -> None:
@@ -93,21 +123,25 @@ class ReviewService:
 
         return week_of(day, self.week_start_day())
 
-    def week(self, week=None) -> WeekReport:
-        """Aggregate one week by SQL over that week's entries only; a running entry counts to now."""
-        week = week or self.this_week()
+    def _bounds(self, week) -> tuple[list, tuple[int, int], int]:
+        """The UTC bounds of each local day of `week`, in every zone the week's entries were logged in."""
         conn = self.ctx.store.conn
         now = self.ctx.now_epoch()
         wide = week.span_epochs([self.ctx.zone, *_EDGE_ZONES])
         zones = sorted(set(day_store.zones_between(conn, *wide, now)) | {self.ctx.zone})
         window = week.span_epochs(zones)
         bounds = [(z, i, lo, hi) for z in zones for (i, lo, hi) in week.day_bounds(z)]
+        return bounds, window, now
+
+    def week(self, week=None) -> WeekReport:
+        """Aggregate one week by SQL over that week's entries only; a running entry counts to now."""
+        week = week or self.this_week()
+        conn = self.ctx.store.conn
+        bounds, window, now = self._bounds(week)
         per_task: dict[int, list[int]] = {}
-        sessions: dict[int, int] = {}
         for r in day_store.task_day_seconds(conn, bounds, window, now):
             per_task.setdefault(r["task_id"], [0] * 7)[r["day"]] += r["seconds"]
-        for task_id, count in day_store.sessions_between(conn, bounds, window, now):
-            sessions[task_id] = count
+        sessions = dict(day_store.sessions_between(conn, bounds, window, now))
         tasks = review_store.tasks_by_id(conn, list(per_task))
         report = WeekReport(week.start, week.days)
         report.tasks = [
@@ -118,6 +152,13 @@ class ReviewService:
             t.share = t.seconds / total if total else 0.0
         report.tasks.sort(key=lambda t: (-t.seconds, t.name.casefold()))
         return report
+
+    def task_entries(self, name: str, week=None) -> list[EntryRow]:
+        """A task's entries with time in the week, oldest first: each time it was done."""
+        week = week or self.this_week()
+        task = self._task(name)
+        bounds, window, now = self._bounds(week)
+        return day_store.task_entries(self.ctx.store.conn, task.id, bounds, window, now)
 
     # --- marks -------------------------------------------------------------------
     def _task(self, name: str) -> TaskRow:

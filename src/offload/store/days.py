@@ -1,76 +1,102 @@
-"""Time per task per local day, summed by SQL over one window of entries.
+"""Time per task per local day, summed by SQL over one week's entries only.
 
 The caller passes the UTC bounds of each local day for each zone entries were logged
 in; an entry counts on a day for the part of it inside that day, in its own zone.
+
+Only the week's entries are read, through the index on the start instant: those that
+start inside the window, plus the one entry that started last before it (entries never
+overlap, so no earlier one can still be running into the window).
 """
 
 from __future__ import annotations
 
 import sqlite3
 
+from offload.store.rows import EntryRow
+
+Bounds = list[tuple[str, int, int, int]]  # (zone, day index, start epoch, end epoch)
+
+_WEEK_ENTRIES = """
+e AS (
+    SELECT id, task_id, tz, start_utc AS s, coalesce(end_utc, :now) AS f
+    FROM entries WHERE start_utc >= :wstart AND start_utc < :wend
+    UNION ALL
+    SELECT * FROM (
+        SELECT id, task_id, tz, start_utc AS s, coalesce(end_utc, :now) AS f
+        FROM entries WHERE start_utc < :wstart ORDER BY start_utc DESC LIMIT 1
+    ) WHERE f > :wstart
+)"""
+
+
+def _with(bounds: Bounds, window: tuple[int, int], now_utc: int) -> tuple[str, dict]:
+    """The WITH clause naming the day bounds `b` and the week's entries `e`, and its parameters."""
+    params: dict = {"now": now_utc, "wstart": window[0], "wend": window[1]}
+    rows = []
+    for i, (zone, day, lo, hi) in enumerate(bounds):
+        rows.append(f"(:z{i}, :d{i}, :lo{i}, :hi{i})")
+        params.update({f"z{i}": zone, f"d{i}": day, f"lo{i}": lo, f"hi{i}": hi})
+    values = ",".join(rows) if rows else "(NULL, NULL, NULL, NULL)"
+    return f"WITH b(tz, day, lo, hi) AS (VALUES {values}),{_WEEK_ENTRIES}\n", params
+
 
 def zones_between(conn: sqlite3.Connection, start_utc: int, end_utc: int, now_utc: int) -> list[str]:
-    rows = conn.execute(
-        "SELECT DISTINCT tz FROM entries WHERE start_utc < ? AND coalesce(end_utc, ?) > ?",
-        (end_utc, now_utc, start_utc),
-    ).fetchall()
+    """The zones of the entries with time inside the window."""
+    head, params = _with([], (start_utc, end_utc), now_utc)
+    rows = conn.execute(head + "SELECT DISTINCT tz FROM e WHERE f > :wstart", params).fetchall()
     return [r[0] for r in rows]
 
 
-def task_day_seconds(
-    conn: sqlite3.Connection,
-    bounds: list[tuple[str, int, int, int]],
-    window: tuple[int, int],
-    now_utc: int,
-) -> list[sqlite3.Row]:
-    """Rows of (task_id, day, seconds, sessions) for the days in `bounds` (zone, day, start, end)."""
+def task_day_seconds(conn: sqlite3.Connection, bounds: Bounds, window: tuple[int, int], now_utc: int) -> list[sqlite3.Row]:
+    """Rows of (task_id, day, seconds) for the days in `bounds`."""
     if not bounds:
         return []
-    values = ",".join("(?, ?, ?, ?)" for _ in bounds)
-    params: list = [v for b in bounds for v in b]
-    sql = f"""
-    WITH b(tz, day, lo, hi) AS (VALUES {values}),
-    e AS (
-        SELECT id, task_id, tz, start_utc AS s, coalesce(end_utc, :now) AS f
-        FROM entries WHERE start_utc < :wend AND coalesce(end_utc, :now) > :wstart
-    )
-    SELECT e.task_id, b.day,
-           sum(min(e.f, b.hi) - max(e.s, b.lo)) AS seconds,
-           count(DISTINCT e.id) AS sessions
+    head, params = _with(bounds, window, now_utc)
+    sql = head + """
+    SELECT e.task_id, b.day, sum(min(e.f, b.hi) - max(e.s, b.lo)) AS seconds
     FROM e JOIN b ON b.tz = e.tz AND e.s < b.hi AND e.f > b.lo
     GROUP BY e.task_id, b.day
     HAVING seconds > 0
     """
-    return conn.execute(*_named(sql, params, now_utc, window)).fetchall()
+    return conn.execute(sql, params).fetchall()
 
 
-def _named(sql: str, params: list, now_utc: int, window: tuple[int, int]) -> tuple[str, dict]:
-    """sqlite3 cannot mix ? and :name; number the day bounds and name the rest."""
-    named = {"now": now_utc, "wstart": window[0], "wend": window[1]}
-    for i in range(len(params)):
-        sql = sql.replace("?", f":p{i}", 1)
-    named.update({f"p{i}": v for i, v in enumerate(params)})
-    return sql, named
-
-
-def sessions_between(
-    conn: sqlite3.Connection,
-    bounds: list[tuple[str, int, int, int]],
-    window: tuple[int, int],
-    now_utc: int,
-) -> list[tuple[int, int]]:
-    """(task_id, entries) for entries with time inside the days in `bounds`."""
+def sessions_between(conn: sqlite3.Connection, bounds: Bounds, window: tuple[int, int], now_utc: int) -> list[tuple[int, int]]:
+    """(task_id, entries) for entries with time inside the days in `bounds`; one entry is one session."""
     if not bounds:
         return []
-    values = ",".join("(?, ?, ?, ?)" for _ in bounds)
-    params: list = [v for b in bounds for v in b]
-    sql = f"""
-    WITH b(tz, day, lo, hi) AS (VALUES {values}),
-    e AS (
-        SELECT id, task_id, tz, start_utc AS s, coalesce(end_utc, :now) AS f
-        FROM entries WHERE start_utc < :wend AND coalesce(end_utc, :now) > :wstart
-    )
+    head, params = _with(bounds, window, now_utc)
+    sql = head + """
     SELECT e.task_id, count(DISTINCT e.id) FROM e JOIN b ON b.tz = e.tz AND e.s < b.hi AND e.f > b.lo
     GROUP BY e.task_id
     """
-    return [(r[0], r[1]) for r in conn.execute(*_named(sql, params, now_utc, window)).fetchall()]
+    return [(r[0], r[1]) for r in conn.execute(sql, params).fetchall()]
+
+
+def task_entries(
+    conn: sqlite3.Connection, task_id: int, bounds: Bounds, window: tuple[int, int], now_utc: int
+) -> list[EntryRow]:
+    """One task's entries with time inside the days in `bounds`, oldest first."""
+    if not bounds:
+        return []
+    head, params = _with(bounds, window, now_utc)
+    params["task"] = task_id
+    sql = head + """
+    SELECT en.id, en.task_id, t.name AS task, en.start_utc, en.end_utc, en.tz, en.note
+    FROM entries en JOIN tasks t ON t.id = en.task_id
+    WHERE en.id IN (
+        SELECT e.id FROM e JOIN b ON b.tz = e.tz AND e.s < b.hi AND e.f > b.lo WHERE e.task_id = :task
+    )
+    ORDER BY en.start_utc, en.id
+    """
+    return [EntryRow(**dict(r)) for r in conn.execute(sql, params).fetchall()]
+
+
+def explain(conn: sqlite3.Connection, bounds: Bounds, window: tuple[int, int], now_utc: int) -> list[str]:
+    """The query plan of the per-day sums: tests check it reads entries by the start index."""
+    head, params = _with(bounds, window, now_utc)
+    sql = head + """
+    SELECT e.task_id, b.day, sum(min(e.f, b.hi) - max(e.s, b.lo)) AS seconds
+    FROM e JOIN b ON b.tz = e.tz AND e.s < b.hi AND e.f > b.lo
+    GROUP BY e.task_id, b.day
+    """
+    return [r["detail"] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()]
