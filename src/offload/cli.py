@@ -92,6 +92,18 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("demo")
+def cmd_demo(args: argparse.Namespace) -> int:
+    from offload.service.demo import create_demo
+
+    if args.db is None:
+        raise OffloadError("Say where to write the demo week: offload demo --db demo.db (a new file).")
+    svc = create_demo(args.db)
+    svc.close()
+    _say(f"Wrote a demo week into {args.db}; try: offload --db {args.db}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="offload",
@@ -99,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="With no command, opens the app. Example: offload --db ~/week.db",
     )
     parser.add_argument("--db", type=Path, default=None, help="database file (default: $OFFLOAD_DB or the user data folder)")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the app on a made-up week in a temporary database (yours is not touched)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, help: str, example: str) -> argparse.ArgumentParser:
@@ -127,6 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("status", "One line for a prompt or status bar; exit 0 when a timer runs, 1 when none does.",
             "offload status --format '{task} {elapsed}'")
     p.add_argument("--format", default=None, help="fields: {task} {elapsed} {clock} {seconds} {note}")
+
+    add("demo", "Write a made-up week into a new database file, to try every command on.",
+        "offload demo --db demo.db")
     return parser
 
 
@@ -148,8 +165,30 @@ def run_tui(args: argparse.Namespace) -> int:
     from offload.service import Offload
     from offload.tui.app import OffloadApp
 
+    if getattr(args, "demo", False):
+        return run_demo_tui()
     svc = Offload.open(args.db)
     OffloadApp(svc).run()
+    return 0
+
+
+def run_demo_tui() -> int:
+    """The app on a demo week in a temporary folder, removed afterwards; the user's log is never opened."""
+    import shutil
+    import tempfile
+
+    from offload.service.demo import create_demo
+    from offload.tui.app import OffloadApp
+
+    folder = Path(tempfile.mkdtemp(prefix="offload-demo-"))
+    try:
+        svc = create_demo(folder / "demo.db")
+        try:
+            OffloadApp(svc, demo=True).run()
+        finally:
+            svc.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from offload.domain.clock import Clock
 from offload.service.context import Context
+from offload.service.demo import DemoService
 from offload.service.log import LogService
 from offload.service.review import ReviewService
 from offload.service.settings import SettingsService
@@ -20,6 +21,7 @@ class Offload:
         self.settings = SettingsService(self.ctx)
         self.log = LogService(self.ctx)
         self.review = ReviewService(self.ctx)
+        self.demo = DemoService(self.ctx)
 
     @classmethod
     def open(cls, path: Path | str | None = None, clock: Clock | None = None) -> "Offload":

@@ -23,10 +23,13 @@ class OffloadApp(App):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
-    def __init__(self, service: Offload, tick_seconds: float = 1.0, **kwargs) -> None:
+    def __init__(self, service: Offload, tick_seconds: float = 1.0, demo: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
         self.service = service
         self.tick_seconds = tick_seconds
+        self.demo = demo
+        if demo:
+            self.title = "Offload DEMO (a made-up week; your own log is not touched)"
 
     def on_mount(self) -> None:
         theme = self.service.settings.get("theme")

@@ -1,0 +1,198 @@
+"""A made-up but realistic fortnight of a small-business owner, as plain records.
+
+Pure and deterministic: the same "now" and zone give the same week, so the demo,
+the screenshots and the snapshot tests all show the same thing. Writing it is the
+service's job (service/demo.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+# The fixed "now" of screenshots and snapshot tests: Thursday 19 Nov 2026, 15:20 in London.
+SHOT_NOW = datetime(2026, 11, 19, 15, 20, tzinfo=timezone.utc)
+SHOT_ZONE = "Europe/London"
+
+# The owner: Maya, who runs a one-person design studio.
+CLIENT_CAFE = "Client work: Harbour Café"
+CLIENT_DENTAL = "Client work: Greenway Dental"
+EMAILS = "Customer emails"
+CALLS = "Client calls"
+INVOICES = "Invoices"
+BOOKKEEPING = "Bookkeeping"
+CHASING = "Chasing late payments"
+NEWSLETTER = "Newsletter mail-out"
+SOCIAL = "Social media posts"
+WEBSITE = "Website updates"
+PROPOSAL = "Proposal writing"
+PLANNING = "Weekly planning"
+SUPPLIES = "Ordering supplies"
+VAT = "Accounts: VAT return"
+
+# One template per weekday (Monday first): (start, end, task, note), local times.
+Slot = tuple[str, str, str, str]
+TEMPLATE: list[list[Slot]] = [
+    [  # Monday
+        ("08:30", "09:10", EMAILS, ""),
+        ("09:10", "09:40", PLANNING, ""),
+        ("09:40", "12:30", CLIENT_CAFE, "menu layout"),
+        ("13:15", "13:45", CALLS, "Harbour Café"),
+        ("13:45", "14:30", SOCIAL, ""),
+        ("14:30", "15:20", INVOICES, ""),
+        ("15:30", "17:30", CLIENT_DENTAL, "home page"),
+    ],
+    [  # Tuesday
+        ("08:30", "09:15", EMAILS, ""),
+        ("09:15", "12:45", CLIENT_DENTAL, "booking page"),
+        ("13:30", "14:40", BOOKKEEPING, "receipts"),
+        ("14:40", "15:10", CHASING, ""),
+        ("15:10", "16:00", WEBSITE, "portfolio"),
+        ("16:00", "17:15", PROPOSAL, "bakery rebrand"),
+    ],
+    [  # Wednesday
+        ("08:45", "09:30", EMAILS, ""),
+        ("09:30", "12:30", CLIENT_CAFE, "signage"),
+        ("13:15", "14:00", CALLS, ""),
+        ("14:00", "14:45", SOCIAL, ""),
+        ("14:45", "15:15", SUPPLIES, "paper, ink"),
+        ("15:15", "17:30", CLIENT_DENTAL, ""),
+    ],
+    [  # Thursday
+        ("08:30", "09:05", EMAILS, ""),
+        ("09:05", "12:15", CLIENT_DENTAL, "team photos"),
+        ("13:00", "13:40", INVOICES, ""),
+        ("13:40", "14:35", BOOKKEEPING, "bank feed"),
+        ("14:35", "17:00", NEWSLETTER, "November issue"),
+    ],
+    [  # Friday
+        ("08:30", "09:00", EMAILS, ""),
+        ("09:00", "11:30", CLIENT_CAFE, "print files"),
+        ("11:30", "12:15", WEBSITE, ""),
+        ("13:00", "14:30", VAT, ""),
+        ("14:30", "15:00", CHASING, ""),
+        ("15:00", "15:40", SOCIAL, ""),
+        ("15:40", "16:30", CALLS, ""),
+    ],
+    [  # Saturday
+        ("10:00", "11:15", BOOKKEEPING, "catch-up"),
+    ],
+    [],  # Sunday
+]
+
+
+@dataclass(frozen=True)
+class DemoEntry:
+    task: str
+    start: datetime  # UTC-aware
+    end: datetime | None  # None: the running timer
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DemoTask:
+    name: str
+    highlighted: bool = False
+    feeling: str = "neutral"
+    kind: str = ""
+    skill_set: str | None = None
+
+
+@dataclass(frozen=True)
+class DemoSkillSet:
+    name: str
+    description: str
+    rate: float | None
+    inputs: str = ""
+    outputs: str = ""
+    quality: str = ""
+    quantity: str = ""
+    speed: str = ""
+    success: str = ""
+    data_rules: str = ""
+    contact: str = ""
+
+
+@dataclass
+class DemoWeek:
+    entries: list[DemoEntry] = field(default_factory=list)
+    tasks: list[DemoTask] = field(default_factory=list)
+    skill_sets: list[DemoSkillSet] = field(default_factory=list)
+    settings: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def running(self) -> DemoEntry | None:
+        return next((e for e in self.entries if e.end is None), None)
+
+
+BOOKS = "Bookkeeping and invoicing"
+
+TASKS = [
+    DemoTask(CLIENT_CAFE, feeling="like", kind="core"),
+    DemoTask(CLIENT_DENTAL, feeling="like", kind="core"),
+    DemoTask(PROPOSAL, feeling="like", kind="core"),
+    DemoTask(CALLS, kind="core"),
+    DemoTask(EMAILS, highlighted=True, kind="support"),
+    DemoTask(INVOICES, highlighted=True, feeling="dislike", kind="support", skill_set=BOOKS),
+    DemoTask(BOOKKEEPING, highlighted=True, feeling="dislike", kind="support", skill_set=BOOKS),
+    DemoTask(CHASING, highlighted=True, feeling="dislike", kind="support", skill_set=BOOKS),
+    DemoTask(VAT, feeling="dislike", kind="support"),
+    DemoTask(NEWSLETTER, highlighted=True, kind="support"),
+    DemoTask(SOCIAL, highlighted=True, feeling="dislike", kind="support"),
+    DemoTask(WEBSITE, highlighted=True, kind="support"),
+    DemoTask(SUPPLIES, kind="support"),
+    DemoTask(PLANNING, kind="core"),
+]
+
+SKILL_SETS = [
+    DemoSkillSet(
+        BOOKS,
+        "Keep the books straight and the money coming in.",
+        35.0,
+        inputs="Receipts folder, bank feed, time log",
+        outputs="Invoices sent, books reconciled weekly",
+        quality="Every invoice matches the logged hours",
+        quantity="About 15 invoices a month",
+        speed="Invoices out by Friday",
+        success="No invoice older than 30 days unpaid",
+        data_rules="Client data stays in the accounting app",
+        contact="Maya, by email, replies within a day",
+    ),
+]
+
+SETTINGS = {"hourly_value": "85", "currency": "GBP"}
+
+
+def _at(day: date, hhmm: str, zone: ZoneInfo) -> datetime:
+    h, m = (int(x) for x in hhmm.split(":"))
+    return datetime.combine(day, time(h, m), tzinfo=zone).astimezone(timezone.utc)
+
+
+def demo_week(now: datetime, zone: str, week_start_day: int = 0) -> DemoWeek:
+    """The previous full week and this week up to `now`, the slot holding `now` still running."""
+    if now.tzinfo is None:
+        raise ValueError("demo_week needs an aware 'now'")
+    tz = ZoneInfo(zone)
+    now = now.astimezone(timezone.utc).replace(microsecond=0)
+    today = now.astimezone(tz).date()
+    this_week = today - timedelta(days=(today.weekday() - week_start_day) % 7)
+    first = this_week - timedelta(days=7)
+    week = DemoWeek(tasks=list(TASKS), skill_sets=list(SKILL_SETS), settings=dict(SETTINGS))
+    day = first
+    while day <= today:
+        # Last week's days start a little later or earlier, so the two weeks differ.
+        shift = timedelta(minutes=((day.toordinal() * 7) % 4) * 5) if day < this_week else timedelta(0)
+        for start_text, end_text, task, note in TEMPLATE[day.weekday()]:
+            start = _at(day, start_text, tz) + shift
+            end = _at(day, end_text, tz) + shift
+            if start >= now:
+                break
+            week.entries.append(DemoEntry(task, start, end if end <= now else None, note))
+        day += timedelta(days=1)
+    if week.running is None:
+        # Between slots (lunch, evening, weekend): a timer still runs, as in a real log.
+        last_end = max((e.end for e in week.entries if e.end is not None), default=now - timedelta(hours=1))
+        start = max(last_end, now - timedelta(minutes=20))
+        week.entries.append(DemoEntry(EMAILS, min(start, now), None, ""))
+    return week

@@ -1,0 +1,102 @@
+"""The demo week: realistic, deterministic, never written over an existing file."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from offload.domain.clock import FrozenClock
+from offload.domain.demo import SHOT_NOW, SHOT_ZONE, demo_week
+from offload.domain.errors import Conflict
+from offload.service.demo import create_demo
+from tests.conftest import run_offload, snapshot
+
+
+def shot_clock() -> FrozenClock:
+    return FrozenClock(SHOT_NOW, SHOT_ZONE)
+
+
+def test_same_now_gives_the_same_week():
+    assert demo_week(SHOT_NOW, SHOT_ZONE) == demo_week(SHOT_NOW, SHOT_ZONE)
+
+
+def test_week_has_one_running_timer_and_nothing_after_now():
+    week = demo_week(SHOT_NOW, SHOT_ZONE)
+    running = [e for e in week.entries if e.end is None]
+    assert len(running) == 1 and running[0].task == "Newsletter mail-out"
+    assert all(e.start < SHOT_NOW for e in week.entries)
+    assert all(e.end <= SHOT_NOW for e in week.entries if e.end)
+    ordered = sorted(week.entries, key=lambda e: e.start)
+    for a, b in zip(ordered, ordered[1:]):
+        assert (a.end or SHOT_NOW) <= b.start, f"{a} overlaps {b}"
+
+
+@pytest.mark.parametrize("hours", [0, 7, 12.75, 20, 24 * 2 + 11, 24 * 4 + 3])
+def test_a_timer_runs_whatever_the_hour(hours):
+    now = datetime(2026, 11, 16, 0, 5, tzinfo=timezone.utc) + timedelta(hours=hours)
+    week = demo_week(now, "America/New_York")
+    assert week.running is not None
+    assert week.running.start <= now
+
+
+def test_demo_database_holds_a_reviewable_week(tmp_path):
+    svc = create_demo(tmp_path / "demo.db", shot_clock())
+    try:
+        report = svc.review.week()
+        names = {t.name for t in report.tasks}
+        assert {"Invoices", "Bookkeeping", "Newsletter mail-out", "Social media posts",
+                "Customer emails", "Website updates"} <= names
+        assert any(t.name.startswith("Client work") for t in report.tasks)
+        highlighted = {t.name for t in report.tasks if t.highlighted}
+        assert {"Invoices", "Bookkeeping", "Newsletter mail-out"} <= highlighted
+        assert report.highlighted_seconds > 0 and report.total_seconds > 20 * 3600
+        assert svc.log.running().task == "Newsletter mail-out"
+        assert report.tasks[0].task.feeling in ("like", "neutral", "dislike")
+        assert any(t.task.skill_set_id for t in report.tasks)
+        assert svc.settings.get("currency") == "GBP"
+        last = svc.review.week(svc.review.this_week().previous())
+        assert last.total_seconds > 30 * 3600
+    finally:
+        svc.close()
+
+
+def test_demo_refuses_an_existing_file(tmp_path, db_path, service):
+    service.log.start("Mine")
+    before = snapshot(db_path)
+    with pytest.raises(Conflict):
+        create_demo(db_path, shot_clock())
+    assert snapshot(db_path) == before
+
+
+def test_demo_command_writes_a_new_file_and_refuses_to_overwrite(tmp_path):
+    target = tmp_path / "demo.db"
+    done = run_offload("demo", "--db", str(target))
+    assert done.returncode == 0, done.stderr
+    assert target.exists()
+    status = run_offload("status", db=target)
+    assert status.returncode == 0 and status.stdout.strip()
+    before = snapshot(target)
+    again = run_offload("demo", "--db", str(target))
+    assert again.returncode == 2
+    assert "already exists" in again.stderr and len(again.stderr.strip().splitlines()) == 1
+    assert snapshot(target) == before
+
+
+def test_demo_command_needs_a_path():
+    done = run_offload("demo", env={"OFFLOAD_DB": "/nonexistent/never.db"})
+    assert done.returncode == 2 and "--db" in done.stderr
+
+
+async def test_demo_app_says_demo(tmp_path):
+    from textual.widgets import Header
+
+    from offload.tui.app import OffloadApp
+
+    svc = create_demo(tmp_path / "demo.db", shot_clock())
+    app = OffloadApp(svc, demo=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert "DEMO" in app.title
+        assert "DEMO" in str(app.screen.query_one(Header).screen_title)
+    svc.close()
