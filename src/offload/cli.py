@@ -24,10 +24,30 @@ def command(name: str):
     return register
 
 
+def make_clock():
+    """Real time, unless OFFLOAD_NOW (ISO 8601, e.g. 2026-11-20T10:00:00Z) freezes it, for tests
+    and demos; OFFLOAD_TZ names the zone (default: this machine's)."""
+    from offload.domain.clock import Clock, FrozenClock
+
+    zone = os.environ.get("OFFLOAD_TZ") or None
+    frozen = os.environ.get("OFFLOAD_NOW")
+    if not frozen:
+        return Clock(zone)
+    from datetime import datetime
+
+    try:
+        at = datetime.fromisoformat(frozen.strip())
+    except ValueError:
+        raise OffloadError(f"OFFLOAD_NOW='{frozen}' is not an ISO 8601 time like 2026-11-20T10:00:00Z.") from None
+    if at.tzinfo is None:
+        raise OffloadError(f"OFFLOAD_NOW='{frozen}' needs an offset or Z, e.g. 2026-11-20T10:00:00Z.")
+    return FrozenClock(at, zone or Clock().zone)
+
+
 def open_service(args: argparse.Namespace):
     from offload.service import Offload
 
-    return Offload.open(args.db)
+    return Offload.open(args.db, make_clock())
 
 
 def _say(text: str) -> None:
@@ -36,8 +56,8 @@ def _say(text: str) -> None:
 
 @command("start")
 def cmd_start(args: argparse.Namespace) -> int:
-    with_service = open_service(args)
-    entry = with_service.log.start(args.task, at=args.at, note=args.note)
+    svc = open_service(args)
+    entry = svc.log.start(args.task, at=args.at, note=args.note)
     _say(f"Started {entry.task}")
     return 0
 
@@ -104,8 +124,173 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _days(args: argparse.Namespace, svc) -> tuple:
+    """The local days a `log` or `report` covers: (first, last) from --week/--last-week/--from/--to."""
+    from datetime import timedelta
+
+    from offload.domain.timeparse import parse_date
+
+    today = svc.report.today()
+    start = getattr(args, "start", None)
+    end = getattr(args, "end", None)
+    if start or end:
+        if not start:
+            raise OffloadError("--to needs --from too, e.g. --from 2026-11-02 --to 2026-11-15.")
+        first = parse_date(start, today)
+        last = parse_date(end, today) if end else today
+        if last < first:
+            raise OffloadError(f"--to ({last}) is before --from ({first}).")
+        return first, last, f"{first:%a %d %b %Y} to {last:%a %d %b %Y}"
+    week = svc.report.week_holding(parse_date(args.week, today) if args.week else today)
+    if args.last_week:
+        week = week.previous()
+    return week.start, week.end - timedelta(days=1), week.title()
+
+
+@command("log")
+def cmd_log(args: argparse.Namespace) -> int:
+    from offload.domain.format import duration, local_time
+
+    svc = open_service(args)
+    first, last, title = _days(args, svc)
+    entries = svc.report.entries(first, last)
+    zone = svc.clock.zone
+    now = svc.ctx.now_epoch()
+    _say(title)
+    if not entries:
+        _say("Nothing logged.")
+        return 0
+    day_heading = None
+    total = 0
+    for e in entries:
+        heading = local_time(e.start_utc, zone, with_day=True)[:10]
+        if heading != day_heading:
+            _say(f"\n{heading}")
+            day_heading = heading
+        end = local_time(e.end_utc, zone) if e.end_utc is not None else "now  "
+        seconds = e.seconds(now)
+        total += seconds
+        running = " (running)" if e.running else ""
+        note = f"  {e.note}" if e.note else ""
+        _say(f"  {local_time(e.start_utc, zone)}-{end}  {duration(seconds):>7}  {e.task}{running}{note}")
+    _say(f"\n{len(entries)} entries, {duration(total)}")
+    return 0
+
+
+@command("report")
+def cmd_report(args: argparse.Namespace) -> int:
+    from offload.domain.timeparse import parse_date
+    from offload.service.report import render
+
+    svc = open_service(args)
+    week = None
+    if not args.all:
+        today = svc.report.today()
+        week = svc.report.week_holding(parse_date(args.week, today) if args.week else today)
+        if args.last_week:
+            week = week.previous()
+    report = svc.report.report(by=args.by, week=week, all_time=args.all)
+    _say(render(report, args.format))
+    return 0
+
+
+def _write_private(path: Path, text: str) -> None:
+    """A file only its owner can read: an export is a record of someone's working life."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            os.fchmod(out.fileno(), 0o600)
+            out.write(text)
+    except OSError as exc:
+        raise OffloadError(f"Cannot write {path}: {exc.strerror}.") from None
+
+
+@command("export")
+def cmd_export(args: argparse.Namespace) -> int:
+    svc = open_service(args)
+    fmt = args.format or ("csv" if args.output and str(args.output).lower().endswith(".csv") else "json")
+    text = svc.interop.export(fmt)
+    if args.output is None or str(args.output) == "-":
+        sys.stdout.write(text)
+        return 0
+    _write_private(args.output, text)
+    print(f"Exported to {args.output}", file=sys.stderr)
+    return 0
+
+
+@command("import")
+def cmd_import(args: argparse.Namespace) -> int:
+    from offload.domain.importers import BadRows
+    from offload.service.log import describe  # noqa: F401  (keeps messages in one style)
+
+    if str(args.file) == "-":
+        text, source = sys.stdin.read(), "stdin"
+    else:
+        source = str(args.file)
+        try:
+            text = Path(args.file).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise OffloadError(f"There is no file {args.file}.") from None
+        except UnicodeDecodeError:
+            raise OffloadError(f"{args.file} is not UTF-8 text.") from None
+        except OSError as exc:
+            raise OffloadError(f"Cannot read {args.file}: {exc.strerror}.") from None
+    svc = open_service(args)
+    try:
+        result = svc.interop.import_text(text, source, fmt=args.format, dry_run=args.dry_run, zone=args.zone)
+    except BadRows as exc:
+        print(f"offload: {exc.message}", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    _say(_import_summary(result, svc.clock.zone))
+    return 0
+
+
+def _import_summary(result, zone: str) -> str:
+    from offload.domain.format import local_time
+
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}" + ("" if n == 1 else "s")
+
+    verb = "Would import" if result.dry_run else "Imported"
+    head = f"{verb} {plural(len(result.added), 'entry').replace('entrys', 'entries')} from {result.source} ({result.format})"
+    extra = []
+    if result.new_tasks:
+        extra.append(plural(len(result.new_tasks), "new task"))
+    if result.new_skill_sets:
+        extra.append(plural(len(result.new_skill_sets), "new skill set"))
+    if result.settings:
+        extra.append(plural(len(result.settings), "setting"))
+    lines = [head + (f", with {', '.join(extra)}" if extra else "") + "."]
+    if result.duplicates:
+        already = plural(len(result.duplicates), "entry").replace("entrys", "entries")
+        lines.append(f"{already} already there, skipped.")
+    if result.overlaps:
+        lines.append(f"{len(result.overlaps)} overlapping existing entries, skipped:")
+        for o in result.overlaps:
+            r = o.record
+            end = local_time(r.end, zone) if r.end is not None else "running"
+            lines.append(f"  {r.where}: '{r.task}' {local_time(r.start, zone, with_day=True)}-{end} overlaps {o.other}")
+    if result.dry_run:
+        lines.append("Dry run: nothing was changed.")
+    return "\n".join(lines)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its refusals on one line and a pointer to --help."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _period(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--week", metavar="DATE", help="the week holding this day, e.g. 2026-11-16 or mon")
+    p.add_argument("--last-week", action="store_true", help="the week before (or before --week)")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="offload",
         description="Log a week of work, highlight what to hand over, group it into skill sets, write the brief.",
         epilog="With no command, opens the app. Example: offload --db ~/week.db",
@@ -113,7 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, default=None, help="database file (default: $OFFLOAD_DB or the user data folder)")
     parser.add_argument("--demo", action="store_true",
                         help="open the app on a made-up week in a temporary database (yours is not touched)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def add(name: str, help: str, example: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help, epilog=f"Example: {example}",
@@ -144,12 +329,47 @@ def build_parser() -> argparse.ArgumentParser:
 
     add("demo", "Write a made-up week into a new database file, to try every command on.",
         "offload demo --db demo.db")
+
+    p = add("log", "The entries of a week (this one unless told) or of a span of days.",
+            "offload log --last-week\n         offload log --from 2026-11-02 --to 2026-11-15")
+    _period(p)
+    p.add_argument("--from", dest="start", help="first day, e.g. 2026-11-02 or mon")
+    p.add_argument("--to", dest="end", help="last day (default today)")
+
+    p = add("report", "Time per task, day or skill set for a week or all history: what the Review shows.",
+            "offload report --last-week --by skill-set --format markdown")
+    _period(p)
+    p.add_argument("--all", action="store_true", help="all history instead of one week")
+    p.add_argument("--by", choices=["task", "day", "skill-set"], default="task", help="how to group (default task)")
+    p.add_argument("--format", choices=["table", "csv", "json", "markdown"], default="table",
+                   help="table (default), csv, json or markdown")
+
+    p = add("export", "Everything, to a file or standard output: JSON holds tasks with their highlights and "
+            "attributes, entries, skill sets and settings; CSV holds the entries.",
+            "offload export -o offload-backup.json\n         offload export --format csv -o entries.csv")
+    p.add_argument("--format", choices=["json", "csv"], default=None, help="json (default) or csv")
+    p.add_argument("-o", "--output", type=Path, default=None, help="file to write (default: standard output)")
+
+    p = add("import", "Bring in history from Offload, a CSV, Watson, Timewarrior or Toggl. All or nothing: "
+            "any bad row imports nothing. Entries already there are skipped; overlapping ones are listed "
+            "and skipped.",
+            "offload import ~/.config/watson/frames\n         timew export > t.json && offload import t.json "
+            "--dry-run\n\nCSV columns (with a header): task,start,end,note[,tz]; times like "
+            "2026-11-20T09:00:00+00:00.")
+    p.add_argument("file", help="the file to read, or - for standard input")
+    p.add_argument("--format", choices=["offload-json", "csv", "watson", "timewarrior", "toggl"], default=None,
+                   help="the file's format (default: told from the file)")
+    p.add_argument("--dry-run", action="store_true", help="say what would be imported, change nothing")
+    p.add_argument("--zone", default=None, help="zone of times written without one (Toggl, CSV); default yours")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, or a refused argument (already said on stderr)
+        return exc.code if isinstance(exc.code, int) else 2
     try:
         if args.command is None:
             return run_tui(args)
@@ -159,15 +379,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `offload log | head`: the reader left, nothing to say
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
+    except __import__("sqlite3").Error as exc:
+        print(f"offload: the database {args.db or '(default)'} failed: {exc}.", file=sys.stderr)
+        return 3
 
 
 def run_tui(args: argparse.Namespace) -> int:
-    from offload.service import Offload
     from offload.tui.app import OffloadApp
 
     if getattr(args, "demo", False):
         return run_demo_tui()
-    svc = Offload.open(args.db)
+    svc = open_service(args)
     OffloadApp(svc).run()
     return 0
 

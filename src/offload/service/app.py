@@ -7,7 +7,9 @@ from pathlib import Path
 from offload.domain.clock import Clock
 from offload.service.context import Context
 from offload.service.demo import DemoService
+from offload.service.interop import InteropService
 from offload.service.log import LogService
+from offload.service.report import ReportService
 from offload.service.review import ReviewService
 from offload.service.settings import SettingsService
 from offload.store.db import Store, open_store
@@ -22,6 +24,8 @@ class Offload:
         self.log = LogService(self.ctx)
         self.review = ReviewService(self.ctx)
         self.demo = DemoService(self.ctx)
+        self.report = ReportService(self.ctx)
+        self.interop = InteropService(self.ctx)
 
     @classmethod
     def open(cls, path: Path | str | None = None, clock: Clock | None = None) -> "Offload":

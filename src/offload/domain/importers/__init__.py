@@ -1,0 +1,111 @@
+"""Files from Offload and other trackers read into plain records, every bad row noted.
+
+Pure: text in, records and problems out; the service decides what goes in the database.
+Each record says where it came from (`line 4`, `frame 3`) so a refusal can point at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from offload.domain.errors import InvalidInput
+
+FORMATS = ("offload-json", "csv", "watson", "timewarrior", "toggl")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One entry to import: instants in UTC epoch seconds; `end` None for a running one."""
+
+    where: str
+    task: str
+    start: int
+    end: int | None
+    tz: str | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str
+    why: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.why}"
+
+
+@dataclass
+class Parsed:
+    """What a file holds. Only Offload's own JSON fills tasks, skill sets and settings."""
+
+    format: str
+    records: list[Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    tasks: list[dict] = field(default_factory=list)
+    skill_sets: list[dict] = field(default_factory=list)
+    settings: dict[str, str] = field(default_factory=dict)
+
+
+class BadRows(InvalidInput):
+    """A file with rows that cannot be imported: nothing is, and every bad row is listed."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        count = len(problems)
+        rows = "1 bad row" if count == 1 else f"{count} bad rows"
+        super().__init__(f"Cannot import {source}: {rows}, so nothing was imported.")
+        self.problems = problems
+
+
+def detect(name: str, text: str) -> str:
+    """Guess a file's format from its name and first characters."""
+    head = text.lstrip("\ufeff \t\r\n")[:4000]
+    lower = name.lower()
+    if head.startswith("{"):
+        return "offload-json"
+    if head.startswith("["):
+        body = head[1:].lstrip()
+        if body.startswith("["):
+            return "watson"
+        if body.startswith("{"):
+            return "timewarrior"
+        if body.startswith("]"):
+            return "watson" if "frames" in lower else "timewarrior"
+        raise InvalidInput(f"Cannot tell the format of {name}; say it with --format ({', '.join(FORMATS)}).")
+    first_line = head.splitlines()[0] if head else ""
+    if "start date" in first_line.lower():
+        return "toggl"
+    if lower.endswith(".csv") or "start" in first_line.lower():
+        return "csv"
+    if "frames" in lower:
+        return "watson"
+    raise InvalidInput(f"Cannot tell the format of {name}; say it with --format ({', '.join(FORMATS)}).")
+
+
+def parse(fmt: str, text: str, zone: str) -> Parsed:
+    """Read `text` as `fmt`; times without a zone are read in `zone`."""
+    text = text.lstrip("\ufeff")
+    if fmt == "offload-json":
+        from offload.domain.importers.offload_json import parse as run
+    elif fmt == "csv":
+        from offload.domain.importers.csv_rows import parse as run
+    elif fmt == "watson":
+        from offload.domain.importers.watson import parse as run
+    elif fmt == "timewarrior":
+        from offload.domain.importers.timewarrior import parse as run
+    elif fmt == "toggl":
+        from offload.domain.importers.toggl import parse as run
+    else:
+        raise InvalidInput(f"Offload imports these formats: {', '.join(FORMATS)}; not '{fmt}'.")
+    return run(text, zone)
+
+
+def check_times(parsed: Parsed, now: int) -> None:
+    """Refuse what Offload never logs: times in the future, before 1970, or two running entries."""
+    running = [r for r in parsed.records if r.end is None]
+    for r in running[1:]:
+        parsed.problems.append(Problem(r.where, f"a second running entry (the first is at {running[0].where})"))
+    for r in parsed.records:
+        if r.start < 0:
+            parsed.problems.append(Problem(r.where, "it starts before 1970"))
+        elif r.start > now or (r.end is not None and r.end > now):
+            parsed.problems.append(Problem(r.where, "it is in the future; Offload logs what has happened"))

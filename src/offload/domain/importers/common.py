@@ -1,0 +1,59 @@
+"""Checks and time readings the importers share."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+from offload.domain.errors import InvalidInput
+from offload.domain.importers import Parsed, Problem, Record
+from offload.domain.names import clean_note, clean_task_name
+
+
+def zone_named(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(str(name))
+    except Exception:
+        raise InvalidInput(f"'{name}' is not a time zone; use a name like Europe/London.") from None
+
+
+def iso_epoch(text: str, zone: str, what: str) -> int:
+    """An ISO 8601 time (`2026-11-20T09:00:00Z`, with an offset, or local in `zone`) as epoch seconds."""
+    s = str(text).strip()
+    try:
+        moment = datetime.fromisoformat(s)
+    except ValueError:
+        raise InvalidInput(f"the {what} '{s}' is not a time like 2026-11-20T09:00:00Z") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone_named(zone))
+    return int(moment.timestamp())
+
+
+def epoch_iso(epoch: int) -> str:
+    """The UTC form written by the export and read back by `iso_epoch`."""
+    return datetime.fromtimestamp(epoch, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def local_epoch(day: str, clock: str, zone: str, what: str, fold: int = 0) -> int:
+    """`2026-11-20` and `09:00:00` read as a local time in `zone`."""
+    try:
+        moment = datetime.fromisoformat(f"{day.strip()}T{clock.strip()}")
+    except ValueError:
+        raise InvalidInput(f"the {what} '{day} {clock}' is not a date and time like 2026-11-20 09:00:00") from None
+    return int(moment.replace(tzinfo=zone_named(zone), fold=fold).timestamp())
+
+
+def add_record(parsed: Parsed, where: str, task, start: int, end: int | None, tz: str | None, note) -> None:
+    """Check a row's name, note and times; keep it as a record or note why not."""
+    try:
+        name = clean_task_name(task)
+        text = clean_note(note)
+        if tz is not None:
+            zone_named(tz)
+    except InvalidInput as exc:
+        parsed.problems.append(Problem(where, exc.message))
+        return
+    if end is not None and end <= start:
+        parsed.problems.append(Problem(where, "the end is not after the start"))
+        return
+    parsed.records.append(Record(where, name, int(start), None if end is None else int(end), tz, text))

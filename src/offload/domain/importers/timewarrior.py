@@ -1,0 +1,60 @@
+"""`timew export`: a JSON list of intervals {"start": "20261120T090000Z", "end": ..., "tags": [...],
+"annotation": "..."}. The first tag becomes the task; the other tags and the annotation the note.
+An interval without an end is the running one.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+from offload.domain.importers import Parsed, Problem
+from offload.domain.importers.common import add_record
+
+UNTAGGED = "Untagged"
+
+
+def _instant(value) -> int | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.strptime(value.strip(), "%Y%m%dT%H%M%SZ")
+    except ValueError:
+        return None
+    return int(moment.replace(tzinfo=timezone.utc).timestamp())
+
+
+def parse(text: str, zone: str) -> Parsed:
+    parsed = Parsed("timewarrior")
+    try:
+        intervals = json.loads(text)
+    except json.JSONDecodeError as exc:
+        parsed.problems.append(Problem(f"line {exc.lineno}", f"not valid JSON ({exc.msg})"))
+        return parsed
+    if not isinstance(intervals, list):
+        parsed.problems.append(Problem("file", "not `timew export` output (a JSON list of intervals)"))
+        return parsed
+    for i, item in enumerate(intervals, start=1):
+        where = f"interval {i}"
+        if not isinstance(item, dict):
+            parsed.problems.append(Problem(where, "not an interval object"))
+            continue
+        start = _instant(item.get("start"))
+        if start is None:
+            parsed.problems.append(Problem(where, f"the start {item.get('start')!r} is not like 20261120T090000Z"))
+            continue
+        end = None
+        if item.get("end") is not None:
+            end = _instant(item.get("end"))
+            if end is None:
+                parsed.problems.append(Problem(where, f"the end {item.get('end')!r} is not like 20261120T170000Z"))
+                continue
+        tags = item.get("tags") or []
+        annotation = item.get("annotation") or ""
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags) or not isinstance(annotation, str):
+            parsed.problems.append(Problem(where, "tags must be a list of words and the annotation text"))
+            continue
+        task = tags[0] if tags else UNTAGGED
+        note = "; ".join(part for part in [", ".join(tags[1:]), annotation] if part)
+        add_record(parsed, where, task, start, end, None, note)
+    return parsed

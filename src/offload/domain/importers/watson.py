@@ -1,0 +1,47 @@
+"""Watson's `frames` file: a JSON list of [start, stop, project, id, tags, updated_at].
+
+Start and stop are Unix seconds; the project becomes the task and the tags the note.
+"""
+
+from __future__ import annotations
+
+import json
+
+from offload.domain.importers import Parsed, Problem
+from offload.domain.importers.common import add_record
+
+
+def _seconds(value) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return int(value)
+
+
+def parse(text: str, zone: str) -> Parsed:
+    parsed = Parsed("watson")
+    try:
+        frames = json.loads(text)
+    except json.JSONDecodeError as exc:
+        parsed.problems.append(Problem(f"line {exc.lineno}", f"not valid JSON ({exc.msg})"))
+        return parsed
+    if not isinstance(frames, list):
+        parsed.problems.append(Problem("file", "not a Watson frames file (a JSON list of frames)"))
+        return parsed
+    for i, frame in enumerate(frames, start=1):
+        where = f"frame {i}"
+        if not isinstance(frame, list) or len(frame) < 3:
+            parsed.problems.append(Problem(where, "not a frame [start, stop, project, id, tags, updated_at]"))
+            continue
+        start, stop, project = _seconds(frame[0]), _seconds(frame[1]), frame[2]
+        if start is None or stop is None:
+            parsed.problems.append(Problem(where, "start and stop must be Unix seconds"))
+            continue
+        tags = frame[4] if len(frame) > 4 and frame[4] is not None else []
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            parsed.problems.append(Problem(where, "tags must be a list of words"))
+            continue
+        if not isinstance(project, str):
+            parsed.problems.append(Problem(where, "the project must be text"))
+            continue
+        add_record(parsed, where, project, start, stop, None, ", ".join(tags))
+    return parsed

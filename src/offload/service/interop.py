@@ -1,0 +1,195 @@
+"""Export everything, and import from Offload's own files or other trackers', all or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from offload.domain.importers import BadRows, Record
+from offload.service.context import Context
+
+EXPORT_FORMATS = ("json", "csv")
+CSV_COLUMNS = ("task", "start", "end", "note", "tz")
+
+
+@dataclass(frozen=True)
+class Overlap:
+    record: Record
+    other: str  # the entry it overlaps, described for the user
+
+
+@dataclass
+class ImportResult:
+    source: str
+    format: str
+    dry_run: bool
+    added: list[Record] = field(default_factory=list)
+    duplicates: list[Record] = field(default_factory=list)
+    overlaps: list[Overlap] = field(default_factory=list)
+    new_tasks: list[str] = field(default_factory=list)
+    new_skill_sets: list[str] = field(default_factory=list)
+    settings: list[str] = field(default_factory=list)
+
+
+class InteropService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    # --- export ----------------------------------------------------------------------
+    def export_data(self) -> dict:
+        """Tasks with their marks, entries, skill sets and settings, as plain JSON values."""
+        from offload.domain.importers.common import epoch_iso
+        from offload.domain.importers.offload_json import FORMAT_VERSION
+        from offload.store import bulk
+
+        rows = bulk.dump(self.ctx.store.conn)
+
+        def when(epoch):
+            return None if epoch is None else epoch_iso(epoch)
+
+        return {
+            "offload": FORMAT_VERSION,
+            "exported_utc": epoch_iso(self.ctx.now_epoch()),
+            "settings": {r["key"]: r["value"] for r in rows["settings"]},
+            "skill_sets": [{**r, "created_utc": when(r["created_utc"])} for r in rows["skill_sets"]],
+            "tasks": [
+                {**r, "highlighted": bool(r["highlighted"]), "created_utc": when(r["created_utc"])}
+                for r in rows["tasks"]
+            ],
+            "entries": [
+                {"task": r["task"], "start": when(r["start_utc"]), "end": when(r["end_utc"]), "tz": r["tz"],
+                 "note": r["note"]}
+                for r in rows["entries"]
+            ],
+        }
+
+    def export_json(self) -> str:
+        import json
+
+        return json.dumps(self.export_data(), ensure_ascii=False, indent=2) + "\n"
+
+    def export_csv(self) -> str:
+        """Entries, one a row, times local to where each was logged with their offset."""
+        import csv
+        import io
+        from datetime import datetime
+        from zoneinfo import ZoneInfo
+
+        from offload.domain.csvcells import neutralise
+        from offload.store import bulk
+
+        def when(epoch, tz) -> str:
+            return "" if epoch is None else datetime.fromtimestamp(epoch, ZoneInfo(tz)).isoformat()
+
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for r in bulk.dump(self.ctx.store.conn)["entries"]:
+            writer.writerow([neutralise(r["task"]), when(r["start_utc"], r["tz"]), when(r["end_utc"], r["tz"]),
+                             neutralise(r["note"]), r["tz"]])
+        return buf.getvalue()
+
+    def export(self, fmt: str = "json") -> str:
+        from offload.domain.errors import InvalidInput
+
+        if fmt == "json":
+            return self.export_json()
+        if fmt == "csv":
+            return self.export_csv()
+        raise InvalidInput(f"Offload exports as {' or '.join(EXPORT_FORMATS)}, not '{fmt}'.")
+
+    # --- import ----------------------------------------------------------------------
+    def import_text(self, text: str, source: str, fmt: str | None = None, dry_run: bool = False,
+                    zone: str | None = None) -> ImportResult:
+        """Read a file's text and add what is new, in one transaction.
+
+        Any bad row: BadRows listing them all, nothing imported. Entries already there
+        (same task, start and end) are skipped quietly; ones overlapping others are
+        listed and skipped.
+        """
+        from contextlib import nullcontext
+
+        from offload.domain.importers import check_times, detect, parse
+        from offload.domain.importers.common import zone_named
+
+        zone = zone or self.ctx.zone
+        zone_named(zone)
+        fmt = fmt or detect(source, text)
+        parsed = parse(fmt, text, zone)
+        check_times(parsed, self.ctx.now_epoch())
+        if parsed.problems:
+            raise BadRows(source, parsed.problems)
+        result = ImportResult(source, fmt, dry_run)
+        store = self.ctx.store
+        with (nullcontext(store.conn) if dry_run else store.write()) as conn:
+            self._plan(conn, parsed, result)
+            if not dry_run:
+                self._write(conn, parsed, result)
+        return result
+
+    def _plan(self, conn, parsed, result: ImportResult) -> None:
+        from offload.service.log import describe
+        from offload.store import bulk
+
+        now = self.ctx.now_epoch()
+        tasks = bulk.task_ids(conn)
+        accepted: list[Record] = []
+        last_end = None
+        for r in sorted(parsed.records, key=lambda r: (r.start, r.end is None, r.end or 0)):
+            hi = r.end if r.end is not None else now + 1
+            found = bulk.clashes(conn, r.start, hi, now)
+            tid = tasks.get(bulk.nocase(r.task))
+            if any(c.start_utc == r.start and c.end_utc == r.end and c.task_id == tid for c in found):
+                result.duplicates.append(r)
+            elif found:
+                result.overlaps.append(Overlap(r, describe(found[0], self.ctx.zone)))
+            elif accepted and last_end is not None and r.start < last_end:
+                prev = accepted[-1]
+                if (prev.start, prev.end, bulk.nocase(prev.task)) == (r.start, r.end, bulk.nocase(r.task)):
+                    result.duplicates.append(r)
+                else:
+                    result.overlaps.append(Overlap(r, f"'{prev.task}' from {prev.where} of the same file"))
+            else:
+                accepted.append(r)
+                last_end = hi
+        result.added = accepted
+        have_sets = bulk.skill_set_ids(conn)
+        result.new_skill_sets = [s["name"] for s in parsed.skill_sets if bulk.nocase(s["name"]) not in have_sets]
+        names: dict[str, str] = {}
+        for t in parsed.tasks:
+            names.setdefault(bulk.nocase(t["name"]), t["name"])
+        for r in accepted:
+            names.setdefault(bulk.nocase(r.task), r.task)
+        result.new_tasks = [name for key, name in names.items() if key not in tasks]
+        have_settings = {r[0] for r in conn.execute("SELECT key FROM settings")}
+        result.settings = [k for k in parsed.settings if k not in have_settings]
+
+    def _write(self, conn, parsed, result: ImportResult) -> None:
+        from offload.store import bulk
+
+        now = self.ctx.now_epoch()
+        new_sets = {bulk.nocase(n) for n in result.new_skill_sets}
+        bulk.insert_skill_sets(conn, [
+            {**s, "created_utc": s["created_utc"] if s["created_utc"] is not None else now}
+            for s in parsed.skill_sets if bulk.nocase(s["name"]) in new_sets
+        ])
+        set_ids = bulk.skill_set_ids(conn)
+        marks = {bulk.nocase(t["name"]): t for t in parsed.tasks}
+        rows = []
+        for name in result.new_tasks:
+            t = marks.get(bulk.nocase(name), {})
+            rows.append({
+                "name": name,
+                "created_utc": t.get("created_utc") if t.get("created_utc") is not None else now,
+                "highlighted": 1 if t.get("highlighted") else 0,
+                "feeling": t.get("feeling", "neutral"),
+                "kind": t.get("kind", ""),
+                "skill_set_id": set_ids.get(bulk.nocase(t["skill_set"])) if t.get("skill_set") else None,
+            })
+        bulk.insert_tasks(conn, rows)
+        task_ids = bulk.task_ids(conn)
+        bulk.insert_entries(conn, [
+            {"task_id": task_ids[bulk.nocase(r.task)], "start_utc": r.start, "end_utc": r.end,
+             "tz": r.tz or self.ctx.zone, "note": r.note}
+            for r in result.added
+        ])
+        bulk.add_settings(conn, {k: parsed.settings[k] for k in result.settings})

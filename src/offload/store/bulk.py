@@ -1,0 +1,89 @@
+"""Rows in bulk for export and import, through sqlite-utils on the store's own connection.
+
+Writes here run inside the caller's `Store.write()` transaction (sqlite-utils nests a
+savepoint in it), so an import is all or nothing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from offload.store.rows import EntryRow
+
+SKILL_SET_FIELDS = ("name", "description", "rate", "inputs", "outputs", "quality", "quantity", "speed",
+                    "success", "data_rules", "contact", "created_utc")
+
+
+def database(conn: sqlite3.Connection):
+    import sqlite_utils
+
+    return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+
+
+def dump(conn: sqlite3.Connection) -> dict[str, list[dict]]:
+    """Everything the user made, in an order that does not depend on row ids."""
+    db = database(conn)
+    skill_sets = list(db.query(
+        f"SELECT {', '.join(SKILL_SET_FIELDS)} FROM skill_sets ORDER BY name COLLATE NOCASE, name, id"
+    ))
+    tasks = list(db.query(
+        """SELECT t.name, t.highlighted, t.feeling, t.kind, s.name AS skill_set, t.created_utc
+        FROM tasks t LEFT JOIN skill_sets s ON s.id = t.skill_set_id
+        ORDER BY t.name COLLATE NOCASE, t.name, t.id"""
+    ))
+    entries = list(db.query(
+        """SELECT t.name AS task, e.start_utc, e.end_utc, e.tz, e.note
+        FROM entries e JOIN tasks t ON t.id = e.task_id ORDER BY e.start_utc, e.end_utc, e.id"""
+    ))
+    settings = list(db.query("SELECT key, value FROM settings ORDER BY key"))
+    return {"skill_sets": skill_sets, "tasks": tasks, "entries": entries, "settings": settings}
+
+
+def clashes(conn: sqlite3.Connection, start_utc: int, end_utc: int, now_utc: int) -> list[EntryRow]:
+    """Every entry overlapping [start, end); touching ends do not overlap; a running one runs to now."""
+    rows = conn.execute(
+        """SELECT e.id, e.task_id, t.name AS task, e.start_utc, e.end_utc, e.tz, e.note
+        FROM entries e JOIN tasks t ON t.id = e.task_id
+        WHERE e.start_utc < :end AND coalesce(e.end_utc, max(:now, e.start_utc + 1)) > :start
+        ORDER BY e.start_utc""",
+        {"start": start_utc, "end": end_utc, "now": now_utc},
+    ).fetchall()
+    return [EntryRow(**dict(r)) for r in rows]
+
+
+def skill_set_ids(conn: sqlite3.Connection) -> dict[str, int]:
+    """Skill set ids by name as SQLite's NOCASE sees it (ASCII letters folded)."""
+    return {nocase(r[1]): r[0] for r in conn.execute("SELECT id, name FROM skill_sets")}
+
+
+def task_ids(conn: sqlite3.Connection) -> dict[str, int]:
+    return {nocase(r[1]): r[0] for r in conn.execute("SELECT id, name FROM tasks")}
+
+
+def insert_skill_sets(conn: sqlite3.Connection, rows: list[dict]) -> None:
+    if rows:
+        database(conn)["skill_sets"].insert_all(rows)
+
+
+def insert_tasks(conn: sqlite3.Connection, rows: list[dict]) -> None:
+    if rows:
+        database(conn)["tasks"].insert_all(rows)
+
+
+def insert_entries(conn: sqlite3.Connection, rows: list[dict]) -> None:
+    if rows:
+        database(conn)["entries"].insert_all(rows, batch_size=500)
+
+
+def add_settings(conn: sqlite3.Connection, values: dict[str, str]) -> list[str]:
+    """Store the settings not already set; return their keys."""
+    have = {r[0] for r in conn.execute("SELECT key FROM settings")}
+    new = [{"key": k, "value": v} for k, v in values.items() if k not in have]
+    if new:
+        database(conn)["settings"].insert_all(new)
+    return [row["key"] for row in new]
+
+
+def nocase(name: str) -> str:
+    """How SQLite's NOCASE compares names: ASCII letters folded, nothing else."""
+    return "".join(c.lower() if "A" <= c <= "Z" else c for c in name)
