@@ -7,7 +7,7 @@ import json
 import pytest
 
 from offload.cli import main
-from conftest import snapshot
+from tests.conftest import snapshot
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 
-from conftest import SRC, run_offload
+from tests.conftest import SRC, run_offload
 
 NOW = {"OFFLOAD_NOW": "2026-11-20T10:00:00Z", "OFFLOAD_TZ": "Europe/London"}
 
