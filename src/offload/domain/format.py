@@ -46,3 +46,11 @@ def input_time(epoch: int, zone: str) -> str:
     from zoneinfo import ZoneInfo
 
     return datetime.fromtimestamp(epoch, ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
+
+
+def money(amount: float, currency: str) -> str:
+    """`EUR 1,733.33` for a code, `£1,733.33` for a sign: the brief's and the screen's amounts."""
+    text = f"{amount:,.2f}"
+    if currency and currency.isalpha():
+        return f"{currency} {text}"
+    return f"{currency}{text}"

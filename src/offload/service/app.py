@@ -8,6 +8,7 @@ from offload.domain.clock import Clock
 from offload.service.context import Context
 from offload.service.demo import DemoService
 from offload.service.interop import InteropService
+from offload.service.grouping import GroupingService
 from offload.service.log import LogService
 from offload.service.report import ReportService
 from offload.service.review import ReviewService
@@ -26,6 +27,7 @@ class Offload:
         self.demo = DemoService(self.ctx)
         self.report = ReportService(self.ctx)
         self.interop = InteropService(self.ctx)
+        self.grouping = GroupingService(self.ctx)
 
     @classmethod
     def open(cls, path: Path | str | None = None, clock: Clock | None = None) -> "Offload":
