@@ -20,7 +20,12 @@ class OffloadApp(App):
     DEFAULT_MODE = "log"
     BINDINGS = [
         Binding("1", "switch_mode('log')", "Log", id="mode.log", tooltip="The live timer and today's entries"),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of this screen and the global ones"),
+        Binding("f1", "help", "Help", show=False, priority=True, id="app.help_f1",
+                tooltip="Help, even while typing in a field"),
+        Binding("ctrl+p", "command_palette", "Commands", id="app.commands", priority=True,
+                tooltip="Find any command by name: screens, timer, theme ..."),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Leave Offload; the log is saved as you go"),
     ]
 
     def __init__(self, service: Offload, tick_seconds: float = 1.0, demo: bool = False, **kwargs) -> None:
@@ -43,6 +48,12 @@ class OffloadApp(App):
                 self.service.settings.set("theme", theme)
         except Exception:  # a read-only database must not break theming
             pass
+
+    def action_help(self) -> None:
+        from offload.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Grey out the key of the screen already shown.

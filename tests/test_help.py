@@ -1,0 +1,79 @@
+"""The help screen lists the keys of the screen beneath and the global ones; the theme is remembered."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from offload.service import Offload
+from offload.tui.app import OffloadApp
+from offload.tui.screens.help import HelpScreen
+from offload.tui.screens.log import LogScreen
+
+SIZE = (120, 36)
+
+
+def listed(screen: HelpScreen) -> list[tuple[str, str]]:
+    rows = []
+    for table in screen.query(DataTable):
+        for i in range(table.row_count):
+            keys, does, _more = (str(c) for c in table.get_row_at(i))
+            rows.append((keys, does))
+    return rows
+
+
+async def test_question_mark_lists_every_key_of_the_log_and_the_global_ones(service):
+    app = OffloadApp(service, tick_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = listed(app.screen)
+        descriptions = {does for _keys, does in rows}
+        for binding in LogScreen.BINDINGS:
+            assert binding.description in descriptions
+        for binding in OffloadApp.BINDINGS:
+            assert binding.description in descriptions
+        assert ("n /", "New task") in rows
+        assert ("d del", "Delete") in rows
+        assert ("^q", "Quit") in rows
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LogScreen)
+
+
+async def test_f1_opens_help_even_while_typing_a_task(service):
+    app = OffloadApp(service, tick_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Invoices?", "f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, LogScreen)
+        assert app.screen.query_one("#task-input").value == "Invoices?"
+
+
+async def test_palette_offers_the_screen_and_app_commands(service):
+    from offload.tui.commands import OffloadCommands
+
+    app = OffloadApp(service, tick_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        provider = OffloadCommands(app.screen)
+        names = [name for name, _help, _cb in provider._commands()]
+        for wanted in ("New task", "Stop", "Resume", "Log", "Help"):
+            assert wanted in names
+
+
+async def test_the_chosen_theme_is_remembered(db_path, clock, service):
+    app = OffloadApp(service, tick_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "textual-light"
+        await pilot.pause()
+    assert service.settings.get("theme") == "textual-light"
+    again = Offload.open(db_path, clock)
+    app2 = OffloadApp(again, tick_seconds=3600)
+    async with app2.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app2.theme == "textual-light"
+    again.close()
