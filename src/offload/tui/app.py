@@ -6,20 +6,25 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.reactive import var
 
+from offload.domain.weeks import Week
 from offload.service import Offload
 from offload.tui.commands import OffloadCommands
 from offload.tui.screens.log import LogScreen
+from offload.tui.screens.review import ReviewScreen
 
 
 class OffloadApp(App):
     CSS_PATH = [Path(__file__).parent / "app.tcss"]
     TITLE = "Offload"
     COMMANDS = App.COMMANDS | {OffloadCommands}
-    MODES = {"log": LogScreen}
+    MODES = {"log": LogScreen, "review": ReviewScreen}
     DEFAULT_MODE = "log"
     BINDINGS = [
         Binding("1", "switch_mode('log')", "Log", id="mode.log", tooltip="The live timer and today's entries"),
+        Binding("2", "switch_mode('review')", "Review", id="mode.review",
+                tooltip="Read the week back and highlight what to hand over"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of this screen and the global ones"),
         Binding("f1", "help", "Help", show=False, priority=True, id="app.help_f1",
                 tooltip="Help, even while typing in a field"),
@@ -28,6 +33,9 @@ class OffloadApp(App):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Leave Offload; the log is saved as you go"),
     ]
 
+    week: var[Week | None] = var(None, init=False)
+    """The week the Review (and Grouping) show, this week at start; screens watch it to follow one another."""
+
     def __init__(self, service: Offload, tick_seconds: float = 1.0, demo: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
         self.service = service
@@ -35,6 +43,7 @@ class OffloadApp(App):
         self.demo = demo
         if demo:
             self.title = "Offload DEMO (a made-up week; your own log is not touched)"
+        self.set_reactive(OffloadApp.week, service.review.this_week())
 
     def on_mount(self) -> None:
         theme = self.service.settings.get("theme")

@@ -1,0 +1,380 @@
+"""The Review screen: read one week back, highlight the tasks to hand over, see how much of the week that is."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from offload.domain.errors import OffloadError
+from offload.domain.format import duration, percent
+from offload.domain.weeks import Week
+from offload.service.review import SHOWS, SORTS, TaskWeek, WeekReport, arrange
+from offload.tui.widgets.task_entries import TaskEntriesDialog
+
+TOTAL_ROW = "day-total"
+
+SORT_COLUMNS = {"total": "total", "share": "share", "task": "name"}
+SHOW_TEXT = {"all": "all tasks", "highlighted": "highlighted tasks only", "candidates": "candidates only"}
+FEELING_TEXT = {"like": "like", "dislike": "dislike", "neutral": "·"}
+KIND_TEXT = {"core": "core", "support": "support", "": "·"}
+
+
+def day_marks(task: TaskWeek, week: Week) -> str:
+    """`M T . T F . .`: the letter of each day the task was done, a dot for the others."""
+    return " ".join(letter if s > 0 else "." for letter, s in zip(week.day_letters(), task.day_seconds))
+
+
+def weeks_ago(week: Week, this_week: Week) -> str:
+    gap = (this_week.start - week.start).days // 7
+    if gap == 0:
+        return "this week"
+    if gap == 1:
+        return "last week"
+    if gap > 1:
+        return f"{gap} weeks ago"
+    return "next week" if gap == -1 else f"in {-gap} weeks"
+
+
+def _signature(cells: list[Text]) -> list[tuple[str, str]]:
+    return [(c.plain, str(c.style)) for c in cells]
+
+
+class ReviewTable(DataTable):
+    """A DataTable whose Enter shows in the footer as what it does here: a task's entries."""
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Entries", id="review.table.entries",
+                tooltip="Each time the selected task was done this week"),
+    ]
+
+
+class ReviewScreen(Screen):
+    CSS_PATH = "review.tcss"
+    BINDINGS = [
+        Binding("space", "toggle_highlight", "Highlight", id="review.highlight",
+                tooltip="Mark the selected task to hand over, or unmark it"),
+        Binding("enter", "entries", "Entries", id="review.entries", show=False,
+                tooltip="Each time the selected task was done this week"),
+        Binding("p,left", "previous_week", "Prev week", id="review.previous", key_display="←",
+                tooltip="Show the week before", priority=True),
+        Binding("n,right", "next_week", "Next week", id="review.next", key_display="→",
+                tooltip="Show the week after", priority=True),
+        Binding("t", "this_week", "This week", id="review.this_week", tooltip="Back to the current week"),
+        Binding("d", "toggle_by_day", "By day", id="review.by_day",
+                tooltip="Switch between the task list and hours per task per day"),
+        # Shown beside the state they change (the view line and the column titles), not in the footer.
+        Binding("s", "cycle_sort", "Sort", id="review.sort", show=False, tooltip="Sort by total, share or name"),
+        Binding("v", "cycle_show", "Show all / highlighted / candidates", id="review.show", show=False,
+                tooltip="Show all tasks, only highlighted ones, or only candidates"),
+        Binding("f", "cycle_feeling", "Feeling", id="review.feeling", show=False,
+                tooltip="How you feel about the selected task: like, neutral, dislike"),
+        Binding("c", "cycle_kind", "Core or support", id="review.kind", show=False,
+                tooltip="Core work that earns revenue, or support work for the business"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.report: WeekReport | None = None
+        self.sort = "total"
+        self.show = "all"
+        self.by_day = False
+        self._cells: dict[str, dict[str, list[Text]]] = {"tasks": {}, "by-day": {}}
+        self._week_in_table: Week | None = None
+        self._data_version = -1
+        self._counting_up = False
+
+    @property
+    def service(self):
+        return self.app.service
+
+    @property
+    def week(self) -> Week:
+        return self.app.week
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="week-bar"):
+            yield Static("", id="week-title")
+            yield Static("", id="week-when")
+            yield Static("", id="view-line")
+        with Vertical(id="body"):
+            yield ReviewTable(id="tasks", cursor_type="row", zebra_stripes=True)
+            yield ReviewTable(id="by-day", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="empty")
+        with Horizontal(id="summary-bar"):
+            yield Static("", id="summary")
+            yield Static("", id="freed")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Review"
+        tasks = self.query_one("#tasks", DataTable)
+        tasks.add_column("Hand over", key="mark", width=11)
+        tasks.add_column("Task", key="task")
+        tasks.add_column(Text("Total", justify="right"), key="total", width=8)
+        tasks.add_column(Text("Share", justify="right"), key="share", width=5)
+        tasks.add_column(Text("Sessions", justify="right"), key="sessions", width=8)
+        tasks.add_column("Days", key="days", width=13)
+        tasks.add_column("Feeling f", key="feeling", width=9)
+        tasks.add_column("Work c", key="kind", width=7)
+        self.query_one("#by-day", DataTable).display = False
+        self.watch(self.app, "week", self._follow_week, init=False)
+        self.watch(self.app, "theme", lambda _: self._restyle(), init=False)
+        self.refresh_report()
+        self.set_interval(self.app.tick_seconds, self.tick)
+        tasks.focus()
+
+    def on_screen_resume(self) -> None:
+        # The week-start setting may have changed, or the Log written, while we were away.
+        aligned = self.service.review.week_holding(self.week.start)
+        if aligned != self.week:
+            self.app.week = aligned
+        else:
+            self.refresh_report()
+
+    def _follow_week(self, _week: Week) -> None:
+        self.refresh_report()
+
+    def tick(self) -> None:
+        """A running entry counts up; another process's writes (the CLI) show up."""
+        if not self.is_current:
+            return
+        try:
+            changed = self.service.ctx.store.data_version() != self._data_version
+        except OffloadError:
+            changed = False
+        if changed or self._counting_up:
+            self.refresh_report()
+
+    # --- reading ----------------------------------------------------------------------
+    def refresh_report(self) -> None:
+        """Re-read the week from the service and bring every widget up to date in place."""
+        review = self.service.review
+        self._data_version = self.service.ctx.store.data_version()
+        self.report = report = review.week(self.week)
+        running = self.service.log.running()
+        self._counting_up = running is not None and any(t.task.id == running.task_id for t in report.tasks)
+        shown = arrange(report.tasks, self.sort, self.show)
+        with self.app.batch_update():
+            self._show_header(review.this_week())
+            self._show_summary(report)
+            self._show_empty(report, shown)
+            if self._week_in_table != self.week:
+                self._set_day_columns()
+            self._sync(self.query_one("#tasks", DataTable), [(str(t.task.id), self._task_cells(t)) for t in shown])
+            self._sync(self.query_one("#by-day", DataTable), self._by_day_rows(shown))
+
+    def _show_header(self, this_week: Week) -> None:
+        self.query_one("#week-title", Static).update(self.week.title())
+        self.query_one("#week-when", Static).update(weeks_ago(self.week, this_week))
+        sort = "" if self.by_day else f"sorted by {self.sort} (s) · "
+        self.query_one("#view-line", Static).update(f"{sort}showing {SHOW_TEXT[self.show]} (v)")
+
+    def _show_summary(self, report: WeekReport) -> None:
+        self.query_one("#summary", Static).update(report.summary())
+        self.query_one("#freed", Static).update(report.freed())
+
+    def _show_empty(self, report: WeekReport, shown: list[TaskWeek]) -> None:
+        empty = self.query_one("#empty", Static)
+        if not report.tasks:
+            if self.week == self.service.review.this_week():
+                text = ("Nothing logged this week yet. Press 1 to go to the Log, type what you are doing and "
+                        "press Enter; come back with 2 to review the week.")
+            else:
+                text = ("Nothing was logged in this week. ← and → move between weeks, t comes back to this week, "
+                        "1 goes to the Log.")
+        elif not shown:
+            text = {
+                "highlighted": "No task is highlighted yet. v shows all tasks again; space highlights the one "
+                               "under the cursor.",
+                "candidates": "No candidates this week: a candidate is disliked support work not yet "
+                              "highlighted (f sets the feeling, c core or support). v shows all tasks again.",
+            }[self.show]
+        else:
+            text = ""
+        empty.update(text)
+        empty.display = bool(text)
+        self.query_one("#tasks", DataTable).display = bool(shown) and not self.by_day
+        self.query_one("#by-day", DataTable).display = bool(shown) and self.by_day
+
+    # --- cells --------------------------------------------------------------------------
+    def _row_style(self, task: TaskWeek) -> Style:
+        if not task.highlighted:
+            return Style()
+        variables = self.app.theme_variables
+        return Style(color=variables.get("text-accent") or variables.get("accent"), bold=True)
+
+    def _task_cells(self, t: TaskWeek) -> list[Text]:
+        style = self._row_style(t)
+        variables = self.app.theme_variables
+        if t.highlighted:
+            mark = Text("● hand over", style=style)
+        elif t.candidate:
+            mark = Text("? candidate", style=Style(color=variables.get("text-warning"), italic=True))
+        else:
+            mark = Text("")
+        feeling_style = {"like": variables.get("text-success"), "dislike": variables.get("text-error")}
+        return [
+            mark,
+            Text(t.name, style=style),
+            Text(duration(t.seconds), style=style, justify="right"),
+            Text(percent(t.seconds, self.report.total_seconds), style=style, justify="right"),
+            Text(str(t.sessions), style=style, justify="right"),
+            Text(day_marks(t, self.week), style=style),
+            Text(FEELING_TEXT[t.task.feeling], style=Style(color=feeling_style.get(t.task.feeling)) + style),
+            Text(KIND_TEXT[t.task.kind], style=style),
+        ]
+
+    def _set_day_columns(self) -> None:
+        table = self.query_one("#by-day", DataTable)
+        table.clear(columns=True)
+        self._cells["by-day"] = {}
+        table.add_column("Task", key="task")
+        for i, day in enumerate(self.week.days):
+            table.add_column(Text(day.strftime("%a %d"), justify="right"), key=f"d{i}", width=7)
+        table.add_column(Text("Total", justify="right"), key="total", width=8)
+        self._week_in_table = self.week
+
+    def _by_day_rows(self, shown: list[TaskWeek]) -> list[tuple[str, list[Text]]]:
+        def hours_cell(seconds: int, style: Style) -> Text:
+            if not seconds:
+                return Text("·", style="dim", justify="right")
+            return Text(duration(seconds), style=style, justify="right")
+
+        rows = []
+        for t in shown:
+            style = self._row_style(t)
+            cells = [Text(t.name, style=style)] + [hours_cell(s, style) for s in t.day_seconds]
+            rows.append((str(t.task.id), cells + [Text(duration(t.seconds), style=style, justify="right")]))
+        if shown:
+            bold = Style(bold=True)
+            totals = [sum(t.day_seconds[i] for t in shown) for i in range(7)]
+            label = "Day total" if self.show == "all" else "Day total (shown)"
+            rows.append((TOTAL_ROW, [Text(label, style=bold)] + [hours_cell(s, bold) for s in totals]
+                         + [Text(duration(sum(totals)), style=bold, justify="right")]))
+        return rows
+
+    def _sync(self, table: DataTable, rows: list[tuple[str, list[Text]]]) -> None:
+        """Update the cells that changed when the rows are the same; otherwise rebuild, keeping the cursor's task."""
+        before = self._cells[table.id]
+        keys = [k for k, _ in rows]
+        if keys == [r.key.value for r in table.ordered_rows]:
+            columns = [c.key for c in table.ordered_columns]
+            for key, cells in rows:
+                old = before.get(key)
+                for column, cell, was in zip(columns, cells, old or [None] * len(cells)):
+                    if was is None or _signature([cell]) != _signature([was]):
+                        table.update_cell(key, column, cell)
+        else:
+            selected = self._cursor_key(table)
+            row = table.cursor_row
+            table.clear()
+            for key, cells in rows:
+                table.add_row(*cells, key=key)
+            if rows:
+                target = keys.index(selected) if selected in keys else min(row, len(rows) - 1)
+                table.move_cursor(row=target, animate=False)
+        self._cells[table.id] = dict(rows)
+
+    def _restyle(self) -> None:
+        """A new theme: the accent of highlighted rows follows it."""
+        self._cells = {"tasks": {}, "by-day": {}}
+        self.refresh_report()
+
+    # --- the task under the cursor ---------------------------------------------------------
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#by-day" if self.by_day else "#tasks", DataTable)
+
+    @staticmethod
+    def _cursor_key(table: DataTable) -> str | None:
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+
+    def selected_task(self) -> TaskWeek | None:
+        key = self._cursor_key(self.table) if self.table.display else None
+        if self.report is None or key is None or key == TOTAL_ROW:
+            return None
+        return next((t for t in self.report.tasks if str(t.task.id) == key), None)
+
+    def _with_task(self, what) -> None:
+        task = self.selected_task()
+        if task is None:
+            self.notify("Move to a task first.", severity="warning")
+            return
+        try:
+            what(task.name)
+        except OffloadError as exc:
+            self.notify(exc.message, severity="error", markup=False)
+        self.refresh_report()
+
+    # --- actions ------------------------------------------------------------------------------
+    def action_toggle_highlight(self) -> None:
+        self._with_task(self.service.review.toggle_highlight)
+
+    def action_cycle_feeling(self) -> None:
+        self._with_task(self.service.review.cycle_feeling)
+
+    def action_cycle_kind(self) -> None:
+        self._with_task(self.service.review.cycle_kind)
+
+    @on(DataTable.RowSelected)
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_entries()
+
+    def action_entries(self) -> None:
+        task = self.selected_task()
+        if task is None:
+            return
+        entries = self.service.review.task_entries(task.name, self.week)
+        self.app.push_screen(
+            TaskEntriesDialog(task.name, self.week, entries, task.seconds, self.service.clock.zone,
+                              self.service.ctx.now_epoch())
+        )
+
+    def action_previous_week(self) -> None:
+        self.app.week = self.week.previous()
+
+    def action_next_week(self) -> None:
+        if self.week.next().start > self.service.review.this_week().start:
+            self.notify("That week has not happened yet.", severity="information", timeout=2)
+            return
+        self.app.week = self.week.next()
+
+    def action_this_week(self) -> None:
+        this = self.service.review.this_week()
+        if this == self.week:
+            self.refresh_report()
+        self.app.week = this
+
+    def action_toggle_by_day(self) -> None:
+        selected = self._cursor_key(self.table)
+        self.by_day = not self.by_day
+        self.refresh_report()
+        table = self.table
+        if selected and selected in table.rows:
+            table.move_cursor(row=table.get_row_index(selected), animate=False)
+        table.focus()
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.refresh_report()
+
+    def action_cycle_show(self) -> None:
+        self.show = SHOWS[(SHOWS.index(self.show) + 1) % len(SHOWS)]
+        self.refresh_report()
+
+    @on(DataTable.HeaderSelected, "#tasks")
+    def _sort_by_header(self, event: DataTable.HeaderSelected) -> None:
+        sort = SORT_COLUMNS.get(event.column_key.value)
+        if sort:
+            self.sort = sort
+            self.refresh_report()

@@ -1,0 +1,203 @@
+"""The Review screen driven as a user would, with a frozen clock."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import DataTable, Static
+
+from offload.domain.weeks import Week
+from offload.tui.app import OffloadApp
+from offload.tui.screens.review import ReviewScreen
+from offload.tui.widgets.task_entries import TaskEntriesDialog
+
+SIZE = (120, 36)
+WEEK = Week(date(2026, 11, 16))
+
+
+def app_for(service) -> OffloadApp:
+    # A long tick: the tests drive the clock and call tick() themselves.
+    return OffloadApp(service, tick_seconds=3600)
+
+
+def log_week(service) -> None:
+    log = service.log
+    log.add("Design", "2026-11-16 09:00", "2026-11-16 15:00")
+    log.add("Invoices", "2026-11-16 15:00", "2026-11-16 17:00")
+    log.add("Email", "2026-11-17 08:30", "2026-11-17 09:00")
+    log.add("Invoices", "2026-11-19 09:00", "2026-11-19 10:00", note="[b]late[/b] payers")
+    log.add("Email", "2026-11-19 10:00", "2026-11-19 10:30")
+
+
+async def open_review(app: OffloadApp, pilot) -> ReviewScreen:
+    await pilot.press("escape", "2")
+    await pilot.pause()
+    assert isinstance(app.screen, ReviewScreen)
+    return app.screen
+
+
+def text(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).content)
+
+
+def rows(table: DataTable) -> list[list[str]]:
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_open_the_review_move_to_a_task_space_and_the_summary_changes(service):
+    log_week(service)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        assert text(screen, "#week-title") == "Week of Mon 16 Nov 2026"
+        assert text(screen, "#summary") == "Highlighted 0m of 10h 00m logged (0%)"
+        table = screen.query_one("#tasks", DataTable)
+        assert [r[1] for r in rows(table)] == ["Design", "Invoices", "Email"]
+        assert rows(table)[1][2:6] == ["3h 00m", "30%", "2", "M . . T . . ."]
+
+        await pilot.press("down", "space")
+        await pilot.pause()
+        assert text(screen, "#summary") == "Highlighted 3h 00m of 10h 00m logged (30%)"
+        assert text(screen, "#freed") == "Handing these over frees about 3.0 hours a week."
+        assert rows(table)[1][0] == "● hand over"
+        assert service.review.week(WEEK).task("Invoices").highlighted
+
+        await pilot.press("space")
+        await pilot.pause()
+        assert text(screen, "#summary") == "Highlighted 0m of 10h 00m logged (0%)"
+        assert rows(table)[1][0] == ""
+
+
+async def test_previous_next_and_this_week(service, clock):
+    from datetime import datetime, timezone
+
+    clock.set(datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc))  # in the week of 23 Nov
+    log_week(service)
+    service.log.add("Planning", "2026-11-23 09:00", "2026-11-23 10:00")
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        table = screen.query_one("#tasks", DataTable)
+        assert text(screen, "#week-title") == "Week of Mon 23 Nov 2026"
+        assert text(screen, "#week-when") == "this week"
+        assert [r[1] for r in rows(table)] == ["Planning"]
+
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.week == WEEK
+        assert text(screen, "#week-title") == "Week of Mon 16 Nov 2026"
+        assert text(screen, "#week-when") == "last week"
+        assert [r[1] for r in rows(table)] == ["Design", "Invoices", "Email"]
+
+        await pilot.press("left")
+        await pilot.pause()
+        assert text(screen, "#week-title") == "Week of Mon 09 Nov 2026"
+        assert not table.display
+        assert "Nothing was logged in this week" in text(screen, "#empty")
+
+        await pilot.press("right")
+        await pilot.pause()
+        assert text(screen, "#week-title") == "Week of Mon 16 Nov 2026"
+        await pilot.press("t")
+        await pilot.pause()
+        assert text(screen, "#week-title") == "Week of Mon 23 Nov 2026"
+        await pilot.press("n")  # no week after this one yet
+        await pilot.pause()
+        assert text(screen, "#week-title") == "Week of Mon 23 Nov 2026"
+
+
+async def test_enter_on_a_task_shows_its_entries_for_the_week(service):
+    log_week(service)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(app, pilot)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, TaskEntriesDialog)
+        assert str(dialog.query_one("#entries-task", Static).content) == "Invoices"
+        assert rows(dialog.query_one("#entries", DataTable)) == [
+            ["Mon 16 Nov", "15:00", "17:00", "2h 00m", ""],
+            ["Thu 19 Nov", "09:00", "10:00", "1h 00m", "[b]late[/b] payers"],
+        ]
+        assert "2 entries · 3h 00m in this week" in str(dialog.query_one("#entries-total", Static).content)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_the_by_day_view_shows_hours_per_day_and_day_totals(service):
+    log_week(service)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.press("down", "d")
+        await pilot.pause()
+        table = screen.query_one("#by-day", DataTable)
+        assert table.display and not screen.query_one("#tasks", DataTable).display
+        assert [str(c.label) for c in table.ordered_columns] == [
+            "Task", "Mon 16", "Tue 17", "Wed 18", "Thu 19", "Fri 20", "Sat 21", "Sun 22", "Total"]
+        assert rows(table) == [
+            ["Design", "6h 00m", "·", "·", "·", "·", "·", "·", "6h 00m"],
+            ["Invoices", "2h 00m", "·", "·", "1h 00m", "·", "·", "·", "3h 00m"],
+            ["Email", "·", "30m", "·", "30m", "·", "·", "·", "1h 00m"],
+            ["Day total", "8h 00m", "30m", "·", "1h 30m", "·", "·", "·", "10h 00m"],
+        ]
+        assert table.cursor_row == 1  # the same task stays selected
+        await pilot.press("space")  # works in this view too
+        await pilot.pause()
+        assert text(screen, "#summary") == "Highlighted 3h 00m of 10h 00m logged (30%)"
+        await pilot.press("d")
+        await pilot.pause()
+        assert screen.query_one("#tasks", DataTable).display
+
+
+async def test_a_running_entry_counts_up_on_the_tick(service, clock):
+    service.log.start("Accounts", at="09:00")
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        table = screen.query_one("#tasks", DataTable)
+        assert rows(table)[0][2] == "1h 00m"
+        clock.advance(minutes=15)
+        screen.tick()
+        await pilot.pause()
+        assert rows(table)[0][2] == "1h 15m"
+        assert text(screen, "#summary") == "Highlighted 0m of 1h 15m logged (0%)"
+
+
+async def test_feeling_kind_candidates_filter_and_sort(service):
+    log_week(service)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        table = screen.query_one("#tasks", DataTable)
+        await pilot.press("down", "down", "f", "f", "c", "c")  # Email: dislike, support
+        await pilot.pause()
+        assert rows(table)[2][0] == "? candidate"
+        assert rows(table)[2][6:8] == ["dislike", "support"]
+        await pilot.press("v", "v")  # candidates only
+        await pilot.pause()
+        assert [r[1] for r in rows(table)] == ["Email"]
+        await pilot.press("v", "s", "s")  # all tasks, sorted by name
+        await pilot.pause()
+        assert [r[1] for r in rows(table)] == ["Design", "Email", "Invoices"]
+        assert "sorted by name" in text(screen, "#view-line")
+
+
+async def test_an_empty_week_says_how_to_start_logging(service):
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        assert "Press 1 to go to the Log" in text(screen, "#empty")
+        assert text(screen, "#summary") == "Highlighted 0m of 0m logged (0%)"
+        await pilot.press("space")  # nothing to highlight: no error
+        await pilot.pause()
+
+
+async def test_task_names_show_literally(service):
+    service.log.add("[bold red]Boss[/]", "2026-11-16 09:00", "2026-11-16 10:00")
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        assert rows(screen.query_one("#tasks", DataTable))[0][1] == "[bold red]Boss[/]"
