@@ -100,3 +100,18 @@ async def test_demo_app_says_demo(tmp_path):
         assert "DEMO" in app.title
         assert "DEMO" in str(app.screen.query_one(Header).screen_title)
     svc.close()
+
+
+def test_demo_has_a_skill_set_and_highlighted_tasks_left_to_group(tmp_path):
+    svc = create_demo(tmp_path / "demo.db", shot_clock())
+    try:
+        view = svc.grouping.view()
+        assert [s.name for s in view.sets] == ["Bookkeeping and accounts"]
+        assert {t.name for t in view.sets[0].tasks} == {"Invoices", "Bookkeeping", "Chasing late payments"}
+        ungrouped = {g.name: g.suggestion for g in view.ungrouped}
+        assert {"Newsletter mail-out", "Social media posts", "Website updates", "Customer emails"} <= set(ungrouped)
+        assert sum(1 for s in ungrouped.values() if s is not None) >= 3
+        brief = svc.grouping.brief()
+        assert "Bookkeeping and accounts" in brief and "Invoices" in brief
+    finally:
+        svc.close()

@@ -126,7 +126,7 @@ class DemoWeek:
         return next((e for e in self.entries if e.end is None), None)
 
 
-BOOKS = "Bookkeeping and invoicing"
+BOOKS = "Bookkeeping and accounts"  # a catalogue set, so its description comes along
 
 TASKS = [
     DemoTask(CLIENT_CAFE, feeling="like", kind="core"),
@@ -148,7 +148,7 @@ TASKS = [
 SKILL_SETS = [
     DemoSkillSet(
         BOOKS,
-        "Keep the books straight and the money coming in.",
+        "Invoices, receipts, bank reconciliation and chasing payments for a small design studio.",
         35.0,
         inputs="Receipts folder, bank feed, time log",
         outputs="Invoices sent, books reconciled weekly",

@@ -8,8 +8,8 @@ from offload.domain.clock import Clock
 from offload.domain.demo import DemoWeek, demo_week
 from offload.domain.errors import Conflict
 from offload.service.context import Context
-from offload.store import demo as demo_store
 from offload.store import entries as entry_store
+from offload.store import review as review_store
 from offload.store import settings as settings_store
 from offload.store import tasks as task_store
 
@@ -19,31 +19,36 @@ class DemoService:
         self.ctx = ctx
 
     def fill(self) -> DemoWeek:
-        """Write the demo week into this (empty) database, in one transaction."""
+        """Write the demo week into this (empty) database: the log, the marks, then the skill sets."""
         from offload.domain.settings import check_setting
+        from offload.service.grouping import GroupingService
         from offload.service.settings import SettingsService
 
         week = demo_week(self.ctx.now(), self.ctx.zone, SettingsService(self.ctx).week_start_day)
         now = self.ctx.now_epoch()
         with self.ctx.store.write() as conn:
-            if not demo_store.is_empty(conn):
+            if entry_store.count(conn) or task_store.names_for_autocomplete(conn, 1):
                 raise Conflict(f"{self.ctx.store.path} already holds a log; the demo goes only into a new file.")
-            sets = {
-                s.name: demo_store.insert_skill_set(
-                    conn, s.name, now, **{f: getattr(s, f) for f in demo_store.SKILL_SET_FIELDS}
-                )
-                for s in week.skill_sets
-            }
             for task in week.tasks:
                 task_id = task_store.get_or_create(conn, task.name, now)
-                demo_store.set_task_marks(conn, task_id, task.highlighted, task.feeling, task.kind,
-                                          sets.get(task.skill_set) if task.skill_set else None)
+                review_store.set_highlight(conn, task_id, task.highlighted)
+                review_store.set_feeling(conn, task_id, task.feeling)
+                review_store.set_kind(conn, task_id, task.kind)
             for e in week.entries:
                 task_id = task_store.get_or_create(conn, e.task, now)
                 entry_store.insert(conn, task_id, int(e.start.timestamp()),
                                    int(e.end.timestamp()) if e.end else None, self.ctx.zone, e.note)
             for key, value in week.settings.items():
                 settings_store.put(conn, key, check_setting(key, value))
+        grouping = GroupingService(self.ctx)
+        for s in week.skill_sets:
+            grouping.create(s.name, s.description)
+            grouping.update(s.name, rate=s.rate, inputs=s.inputs, outputs=s.outputs, quality=s.quality,
+                            quantity=s.quantity, speed=s.speed, success=s.success, data_rules=s.data_rules,
+                            contact=s.contact)
+        for task in week.tasks:
+            if task.skill_set:
+                grouping.assign(task.name, task.skill_set)
         return week
 
 
@@ -56,8 +61,10 @@ def create_demo(path: Path | str, clock: Clock | None = None):
         raise Conflict(f"{path} already exists; the demo is written only into a new file, so nothing was changed.")
     svc = Offload.open(path, clock)
     try:
-        DemoService(svc.ctx).fill()
+        svc.demo.fill()
     except BaseException:
         svc.close()
+        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            leftover.unlink(missing_ok=True)
         raise
     return svc
