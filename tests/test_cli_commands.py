@@ -102,8 +102,8 @@ def test_log_this_week_last_week_and_span(week):
     code, out, _ = week("log")
     assert code == 0
     assert out.splitlines()[0] == "Week of Mon 16 Nov 2026"
-    assert "  09:00-11:00   2h 00m  Invoices" in out
-    assert "  09:00-now     1h 00m  Calls (running)" in out
+    assert "  09:00–11:00   2h 00m  Invoices" in out
+    assert "  09:00–now     1h 00m  Calls (running)" in out
     assert "=Payroll" not in out
     assert out.rstrip().endswith("4 entries, 4h 30m")
     out = week("log", "--last-week")[1]

@@ -172,7 +172,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         total += seconds
         running = " (running)" if e.running else ""
         note = f"  {e.note}" if e.note else ""
-        _say(f"  {local_time(e.start_utc, zone)}-{end}  {duration(seconds):>7}  {e.task}{running}{note}")
+        _say(f"  {local_time(e.start_utc, zone)}–{end}  {duration(seconds):>7}  {e.task}{running}{note}")
     _say(f"\n{len(entries)} entries, {duration(total)}")
     return 0
 
@@ -271,7 +271,7 @@ def _import_summary(result, zone: str) -> str:
         for o in result.overlaps:
             r = o.record
             end = local_time(r.end, zone) if r.end is not None else "running"
-            lines.append(f"  {r.where}: '{r.task}' {local_time(r.start, zone, with_day=True)}-{end} overlaps {o.other}")
+            lines.append(f"  {r.where}: '{r.task}' {local_time(r.start, zone, with_day=True)}–{end} overlaps {o.other}")
     if result.dry_run:
         lines.append("Dry run: nothing was changed.")
     return "\n".join(lines)
