@@ -86,7 +86,7 @@ async def test_previous_next_and_this_week(service, clock):
         await pilot.pause()
         assert app.week == WEEK
         assert text(screen, "#week-title") == "Week of Mon 16 Nov 2026"
-        assert text(screen, "#week-when") == "last week"
+        assert text(screen, "#week-when") == "last week · t: back to this week"
         assert [r[1] for r in rows(table)] == ["Design", "Invoices", "Email"]
 
         await pilot.press("left")
@@ -201,3 +201,41 @@ async def test_task_names_show_literally(service):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
         assert rows(screen.query_one("#tasks", DataTable))[0][1] == "[bold red]Boss[/]"
+
+
+async def test_the_review_follows_the_apps_week_set_elsewhere(service):
+    log_week(service)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        app.week = WEEK.previous()  # what the Grouping screen does to follow or lead
+        await pilot.pause()
+        assert text(screen, "#week-title") == "Week of Mon 09 Nov 2026"
+
+
+async def test_highlighted_rows_take_the_themes_accent_and_clicking_a_title_sorts(service):
+    log_week(service)
+    service.review.toggle_highlight("Email")
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        table = screen.query_one("#tasks", DataTable)
+        email = table.get_row("%d" % service.review.week(WEEK).task("Email").task.id)
+        accent = app.theme_variables["text-accent"].lower()
+        assert email[1].style.color.triplet.hex == accent and email[1].style.bold
+        await pilot.click("#tasks", offset=(20, 0))  # the Task column's title
+        await pilot.pause()
+        assert [r[1] for r in rows(table)] == ["Design", "Email", "Invoices"]
+
+
+async def test_a_new_week_start_setting_reshapes_the_week(service):
+    service.log.add("Planning", "2026-11-15 10:00", "2026-11-15 12:00")  # a Sunday
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        assert text(screen, "#week-title") == "Week of Mon 16 Nov 2026"
+        service.settings.set("week_start", "sunday")
+        await pilot.press("1", "2")
+        await pilot.pause()
+        assert text(screen, "#week-title") == "Week of Sun 15 Nov 2026"
+        assert rows(screen.query_one("#tasks", DataTable))[0][5] == "S . . . . . ."

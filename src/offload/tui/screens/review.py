@@ -18,6 +18,7 @@ from offload.service.review import SHOWS, SORTS, TaskWeek, WeekReport, arrange
 from offload.tui.widgets.task_entries import TaskEntriesDialog
 
 TOTAL_ROW = "day-total"
+WEEK_KEYS = Binding.Group("Week", compact=True)
 
 SORT_COLUMNS = {"total": "total", "share": "share", "task": "name"}
 SHOW_TEXT = {"all": "all tasks", "highlighted": "highlighted tasks only", "candidates": "candidates only"}
@@ -61,11 +62,12 @@ class ReviewScreen(Screen):
                 tooltip="Mark the selected task to hand over, or unmark it"),
         Binding("enter", "entries", "Entries", id="review.entries", show=False,
                 tooltip="Each time the selected task was done this week"),
-        Binding("p,left", "previous_week", "Prev week", id="review.previous", key_display="←",
-                tooltip="Show the week before", priority=True),
+        Binding("p,left", "previous_week", "Previous week", id="review.previous", key_display="←",
+                tooltip="Show the week before", priority=True, group=WEEK_KEYS),
         Binding("n,right", "next_week", "Next week", id="review.next", key_display="→",
-                tooltip="Show the week after", priority=True),
-        Binding("t", "this_week", "This week", id="review.this_week", tooltip="Back to the current week"),
+                tooltip="Show the week after", priority=True, group=WEEK_KEYS),
+        Binding("t", "this_week", "This week", id="review.this_week", show=False,
+                tooltip="Back to the current week"),
         Binding("d", "toggle_by_day", "By day", id="review.by_day",
                 tooltip="Switch between the task list and hours per task per day"),
         # Shown beside the state they change (the view line and the column titles), not in the footer.
@@ -88,6 +90,7 @@ class ReviewScreen(Screen):
         self._week_in_table: Week | None = None
         self._data_version = -1
         self._counting_up = False
+        self._minute = -1
 
     @property
     def service(self):
@@ -149,7 +152,9 @@ class ReviewScreen(Screen):
             changed = self.service.ctx.store.data_version() != self._data_version
         except OffloadError:
             changed = False
-        if changed or self._counting_up:
+        # Durations show whole minutes: a running entry needs a re-read once a minute, not each second.
+        new_minute = self.service.ctx.now_epoch() // 60 != self._minute
+        if changed or (self._counting_up and new_minute):
             self.refresh_report()
 
     # --- reading ----------------------------------------------------------------------
@@ -157,6 +162,7 @@ class ReviewScreen(Screen):
         """Re-read the week from the service and bring every widget up to date in place."""
         review = self.service.review
         self._data_version = self.service.ctx.store.data_version()
+        self._minute = self.service.ctx.now_epoch() // 60
         self.report = report = review.week(self.week)
         running = self.service.log.running()
         self._counting_up = running is not None and any(t.task.id == running.task_id for t in report.tasks)
@@ -172,9 +178,9 @@ class ReviewScreen(Screen):
 
     def _show_header(self, this_week: Week) -> None:
         self.query_one("#week-title", Static).update(self.week.title())
-        self.query_one("#week-when", Static).update(weeks_ago(self.week, this_week))
-        sort = "" if self.by_day else f"sorted by {self.sort} (s) · "
-        self.query_one("#view-line", Static).update(f"{sort}showing {SHOW_TEXT[self.show]} (v)")
+        when = weeks_ago(self.week, this_week)
+        self.query_one("#week-when", Static).update(when if when == "this week" else f"{when} · t: back to this week")
+        self.query_one("#view-line", Static).update(f"sorted by {self.sort} (s) · showing {SHOW_TEXT[self.show]} (v)")
 
     def _show_summary(self, report: WeekReport) -> None:
         self.query_one("#summary", Static).update(report.summary())
@@ -250,7 +256,8 @@ class ReviewScreen(Screen):
         rows = []
         for t in shown:
             style = self._row_style(t)
-            cells = [Text(t.name, style=style)] + [hours_cell(s, style) for s in t.day_seconds]
+            name = Text(("● " if t.highlighted else "") + t.name, style=style)
+            cells = [name] + [hours_cell(s, style) for s in t.day_seconds]
             rows.append((str(t.task.id), cells + [Text(duration(t.seconds), style=style, justify="right")]))
         if shown:
             bold = Style(bold=True)
