@@ -11,6 +11,7 @@ from textual.reactive import var
 from offload.domain.weeks import Week
 from offload.service import Offload
 from offload.tui.commands import OffloadCommands
+from offload.tui.screens.grouping import GroupingScreen
 from offload.tui.screens.log import LogScreen
 from offload.tui.screens.review import ReviewScreen
 
@@ -19,12 +20,14 @@ class OffloadApp(App):
     CSS_PATH = [Path(__file__).parent / "app.tcss"]
     TITLE = "Offload"
     COMMANDS = App.COMMANDS | {OffloadCommands}
-    MODES = {"log": LogScreen, "review": ReviewScreen}
+    MODES = {"log": LogScreen, "review": ReviewScreen, "grouping": GroupingScreen}
     DEFAULT_MODE = "log"
     BINDINGS = [
         Binding("1", "switch_mode('log')", "Log", id="mode.log", tooltip="The live timer and today's entries"),
         Binding("2", "switch_mode('review')", "Review", id="mode.review",
                 tooltip="Read the week back and highlight what to hand over"),
+        Binding("3", "switch_mode('grouping')", "Grouping", id="mode.grouping",
+                tooltip="Group highlighted tasks into skill sets and write the brief"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of this screen and the global ones"),
         Binding("f1", "help", "Help", show=False, priority=True, id="app.help_f1",
                 tooltip="Help, even while typing in a field"),

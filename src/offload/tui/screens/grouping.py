@@ -1,0 +1,396 @@
+"""The Grouping screen: put each highlighted task into a skill set, then write the set's brief.
+
+Left, the highlighted tasks not yet in a set, with a suggestion and why; right, the skill
+sets with their tasks and hours a week. Every key changes the database at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from offload.domain.catalogue import catalogue_set
+from offload.domain.errors import OffloadError
+from offload.domain.format import hours
+from offload.domain.skill_sets import FIELD_KEYS
+from offload.service.grouping import GroupingView
+from offload.tui.widgets.brief_preview import BriefPreview
+from offload.tui.widgets.set_dialogs import ConfirmDialog, NameDialog, SetDialog, SetPicker
+
+
+class GroupingScreen(Screen):
+    CSS_PATH = "grouping.tcss"
+    BINDINGS = [
+        Binding("a", "accept", "Accept", id="grouping.accept",
+                tooltip="Put the selected task in the skill set suggested for it"),
+        Binding("m", "move", "Move to…", id="grouping.move",
+                tooltip="Choose a skill set for the selected task (type to filter)"),
+        Binding("o", "take_out", "Take out", id="grouping.take_out",
+                tooltip="Take the selected task out of its skill set (it stays highlighted)"),
+        Binding("c", "create", "New set", id="grouping.create", tooltip="Create a skill set"),
+        Binding("r", "rename", "Rename", show=False, id="grouping.rename", tooltip="Rename the selected skill set"),
+        Binding("g", "merge", "Merge", show=False, id="grouping.merge",
+                tooltip="Merge the selected skill set into another (every task moves)"),
+        Binding("e", "edit", "Details", id="grouping.edit",
+                tooltip="Edit the selected set's description, rate and brief fields"),
+        Binding("x", "delete", "Delete set", show=False, id="grouping.delete",
+                tooltip="Delete the selected skill set; its tasks stay highlighted, ungrouped"),
+        Binding("b", "brief", "Brief", id="grouping.brief",
+                tooltip="Preview the handover brief (the selected set, or all) and save it to a file"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view: GroupingView | None = None
+        self._data_version = -1
+        self._ticks = 0
+        # Row key -> (kind, name): "task" rows on both sides, "set" rows on the right.
+        self.rows: dict[str, tuple[str, str]] = {}
+
+    @property
+    def service(self):
+        return self.app.service
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="week-title", markup=False)
+        with Horizontal(id="panes"):
+            with Vertical(id="left"):
+                yield Static("To group: highlighted tasks not yet in a skill set", classes="pane-title")
+                yield DataTable(id="ungrouped", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="left-empty", markup=False)
+            with Vertical(id="right"):
+                yield Static("Skill sets", classes="pane-title")
+                yield DataTable(id="sets", cursor_type="row")
+                yield Static("", id="right-empty", markup=False)
+        yield Static("", id="hint", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Grouping"
+        left = self.query_one("#ungrouped", DataTable)
+        left.add_column("Task", key="task")
+        left.add_column("h/week", key="hours", width=6)
+        left.add_column("Suggestion (a accepts)", key="suggestion")
+        right = self.query_one("#sets", DataTable)
+        right.add_column("Skill set / task", key="name")
+        right.add_column("h/week", key="hours", width=6)
+        right.add_column("h/month", key="month", width=7)
+        if self._app_week_is_reactive():
+            self.watch(self.app, "week", lambda _: self.reload(), init=False)
+        self.reload()
+        self.set_interval(self.app.tick_seconds, self.tick)
+        left.focus()
+
+    def _app_week_is_reactive(self) -> bool:
+        from textual.reactive import Reactive
+
+        return isinstance(getattr(type(self.app), "week", None), Reactive)
+
+    def on_screen_resume(self) -> None:
+        # Back from another screen: highlights or the week may have changed there.
+        if self.view is not None:
+            self.reload()
+
+    # --- reading ----------------------------------------------------------------------
+    def week(self):
+        """The Review screen's week when it has one, else this week."""
+        return getattr(self.app, "week", None) or self.service.review.this_week()
+
+    def reload(self) -> None:
+        grouping = self.service.grouping
+        self._data_version = self.service.ctx.store.data_version()
+        self.view = view = grouping.view(self.week())
+        self.query_one("#week-title", Static).update(
+            f"{view.week.title()} · hours are this week's · a month is a week × 52 / 12"
+        )
+        left = self.query_one("#ungrouped", DataTable)
+        right = self.query_one("#sets", DataTable)
+        self.rows = {}
+        with self.app.batch_update():
+            keep_left, keep_right = left.cursor_row, right.cursor_row
+            left.clear()
+            for t in view.ungrouped:
+                key = f"t{t.task.id}"
+                self.rows[key] = ("task", t.name)
+                reason = Text(t.suggestion.reason) if t.suggestion else Text("no suggestion: m chooses", style="dim")
+                left.add_row(Text(t.name), Text(hours(t.seconds), justify="right"), reason, key=key)
+            right.clear()
+            for s in view.sets:
+                key = f"s{s.row.id}"
+                self.rows[key] = ("set", s.name)
+                right.add_row(
+                    Text(s.name, style="bold"),
+                    Text(hours(s.seconds), justify="right", style="bold"),
+                    Text(f"{s.monthly_hours:.1f}", justify="right", style="bold"),
+                    key=key,
+                )
+                for i, t in enumerate(s.tasks):
+                    tkey = f"t{t.task.id}"
+                    self.rows[tkey] = ("task", t.name)
+                    branch = "└ " if i == len(s.tasks) - 1 else "├ "
+                    right.add_row(Text.assemble((branch, "dim"), t.name), Text(hours(t.seconds), justify="right"),
+                                  "", key=tkey)
+                if not s.tasks:
+                    right.add_row(Text("└ no tasks yet: m on a task puts it here", style="dim"), "", "",
+                                  key=f"e{s.row.id}")
+            if left.row_count:
+                left.move_cursor(row=min(keep_left, left.row_count - 1))
+            if right.row_count:
+                right.move_cursor(row=min(keep_right, right.row_count - 1))
+        self._empty_states()
+        self.update_hint()
+
+    def _empty_states(self) -> None:
+        view = self.view
+        left_empty = self.query_one("#left-empty", Static)
+        left_empty.display = not view.ungrouped
+        self.query_one("#ungrouped", DataTable).display = bool(view.ungrouped)
+        if view.sets:
+            left_empty.update("Every highlighted task is in a skill set. b previews the brief.")
+        else:
+            left_empty.update(
+                "No highlighted tasks yet. Press 2 to review your week and highlight (space) the tasks "
+                "you would hand over; they appear here to be grouped."
+            )
+        right_empty = self.query_one("#right-empty", Static)
+        right_empty.display = not view.sets
+        self.query_one("#sets", DataTable).display = bool(view.sets)
+        right_empty.update("No skill sets yet. a accepts a suggestion, m picks a set, c creates one.")
+
+    def tick(self) -> None:
+        """Re-read when another process wrote, and each minute for a running entry's hours."""
+        self._ticks += 1
+        try:
+            changed = self.service.ctx.store.data_version() != self._data_version
+        except Exception:
+            changed = False
+        if changed or self._ticks % 60 == 0:
+            self.reload()
+
+    # --- what is selected ------------------------------------------------------------
+    def _selected(self, table_id: str) -> tuple[str, str] | None:
+        table = self.query_one(f"#{table_id}", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        if key and key.startswith("e"):
+            return ("set", self._set_of_row(table, table.cursor_row))
+        return self.rows.get(key)
+
+    def _set_of_row(self, table: DataTable, row: int) -> str | None:
+        """The set a row of the right table belongs to: the nearest set row above it."""
+        for i in range(row, -1, -1):
+            key = table.coordinate_to_cell_key((i, 0)).row_key.value
+            if key in self.rows and self.rows[key][0] == "set":
+                return self.rows[key][1]
+        return None
+
+    def selected_task(self) -> str | None:
+        focused = self.focused
+        table_id = "sets" if focused is self.query_one("#sets") else "ungrouped"
+        found = self._selected(table_id)
+        return found[1] if found and found[0] == "task" else None
+
+    def selected_set(self) -> str | None:
+        """The set under the cursor on the right (a task row means its set)."""
+        table = self.query_one("#sets", DataTable)
+        if not table.row_count:
+            return None
+        return self._set_of_row(table, table.cursor_row)
+
+    def right_has_focus(self) -> bool:
+        return self.focused is self.query_one("#sets")
+
+    @on(DataTable.RowHighlighted)
+    def update_hint(self, event: DataTable.RowHighlighted | None = None) -> None:
+        hint = self.query_one("#hint", Static)
+        if self.view is None:
+            return
+        if self.right_has_focus():
+            name = self.selected_set()
+            if name is None:
+                hint.update("c creates a skill set · Tab goes back to the tasks")
+                return
+            group = self.view.set(name)
+            rate = f" · rate {group.row.rate:g}/h" if group and group.row.rate is not None else " · no rate yet"
+            empty = sum(1 for k in FIELD_KEYS if not (group.row.fields.get(k) or "").strip()) if group else 0
+            todo = f" · {empty} brief questions open (e)" if empty else " · brief fields filled"
+            hint.update(f"{name}{rate}{todo} · b: its brief · o takes a task out · r renames · g merges")
+            return
+        task = self.selected_task()
+        if task is None:
+            hint.update("Tab: the skill sets · b: the brief for all sets")
+            return
+        row = next((t for t in self.view.ungrouped if t.name == task), None)
+        if row and row.suggestion:
+            hint.update(f"a puts {task} in {row.suggestion.set_name} ({row.suggestion.reason}) · m chooses another")
+        else:
+            hint.update(f"m chooses a skill set for {task} · c creates one")
+
+    def on_descendant_focus(self) -> None:
+        self.update_hint()
+
+    @on(DataTable.RowSelected, "#ungrouped")
+    def enter_on_task(self) -> None:
+        self.action_move()
+
+    # --- changing --------------------------------------------------------------------
+    def _run(self, what, done: str | None = None) -> object | None:
+        try:
+            result = what()
+        except OffloadError as exc:
+            self.notify(exc.message, severity="error", markup=False)
+            return None
+        self.reload()
+        if done:
+            self.notify(done, timeout=3, markup=False)
+        return result
+
+    def action_accept(self) -> None:
+        task = self.selected_task()
+        if task is None:
+            self.notify("Select a task on the left to accept its suggestion.", severity="warning")
+            return
+        row = self._run(lambda: self.service.grouping.accept(task))
+        if row is not None:
+            self.notify(f"{task} → {row.name}", timeout=3, markup=False)
+
+    def action_move(self) -> None:
+        task = self.selected_task()
+        if task is None:
+            self.notify("Select a task to move (left, or a task row on the right).", severity="warning")
+            return
+        choices = [(c.name, c.description, c.in_use) for c in self.service.grouping.choices()]
+
+        def chosen(name: str | None) -> None:
+            if name:
+                row = self._run(lambda: self.service.grouping.assign(task, name, create=True))
+                if row is not None:
+                    self.notify(f"{task} → {row.name}", timeout=3, markup=False)
+
+        self.app.push_screen(SetPicker(f"Put '{task}' in which skill set?", choices), chosen)
+
+    def action_take_out(self) -> None:
+        found = self._selected("sets") if self.right_has_focus() else None
+        if not found or found[0] != "task":
+            self.notify("Select a task inside a skill set (right) to take it out.", severity="warning")
+            return
+        task = found[1]
+        self._run(lambda: self.service.grouping.unassign(task), f"{task} is back among the tasks to group")
+
+    def action_create(self) -> None:
+        def save(name: str) -> None:
+            self.created = self.service.grouping.create(name)
+
+        def done(saved: bool | None) -> None:
+            if saved:
+                self.reload()
+                self._select_set(self.created.name)
+                self.notify(f"Created {self.created.name}", timeout=3, markup=False)
+
+        self.app.push_screen(
+            NameDialog("New skill set", "", save, placeholder="e.g. Bookkeeping and accounts, or your own name"),
+            done,
+        )
+
+    def _select_set(self, name: str) -> None:
+        table = self.query_one("#sets", DataTable)
+        for key, (kind, value) in self.rows.items():
+            if kind == "set" and value.casefold() == name.casefold():
+                table.move_cursor(row=table.get_row_index(key))
+                return
+
+    def _need_set(self) -> str | None:
+        name = self.selected_set()
+        if name is None:
+            self.notify("Select a skill set on the right first (Tab).", severity="warning")
+        return name
+
+    def action_rename(self) -> None:
+        name = self._need_set()
+        if name is None:
+            return
+
+        def save(new: str) -> None:
+            self.service.grouping.rename(name, new)
+
+        self.app.push_screen(NameDialog(f"Rename '{name}'", name, save), lambda ok: ok and self.reload())
+
+    def action_merge(self) -> None:
+        name = self._need_set()
+        if name is None:
+            return
+        others = [(c.name, c.description, True) for c in self.service.grouping.choices()
+                  if c.in_use and c.name != name]
+        if not others:
+            self.notify("There is no other skill set to merge into.", severity="warning")
+            return
+
+        def chosen(into: str | None) -> None:
+            if into:
+                self._run(lambda: self.service.grouping.merge(name, into), f"Merged {name} into {into}")
+                self._select_set(into)
+
+        self.app.push_screen(SetPicker(f"Merge '{name}' into which skill set?", others, allow_new=False), chosen)
+
+    def action_edit(self) -> None:
+        name = self._need_set()
+        if name is None:
+            return
+        row = self.service.grouping.get(name)
+        values = {"description": row.description, "rate": "" if row.rate is None else f"{row.rate:g}", **row.fields}
+        known = catalogue_set(name)
+
+        def save(form: dict[str, str]) -> None:
+            self.service.grouping.update(name, **form)
+
+        self.app.push_screen(
+            SetDialog(name, values, save, dict(known.examples) if known else {},
+                      self.service.settings.get("currency")),
+            lambda ok: ok and self.reload(),
+        )
+
+    def action_delete(self) -> None:
+        name = self._need_set()
+        if name is None:
+            return
+        count = len(self.view.set(name).tasks) if self.view and self.view.set(name) else 0
+        question = (f"Delete the skill set '{name}'? Its {count} task(s) stay highlighted and go back to "
+                    "the tasks to group; its brief fields are lost.")
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._run(lambda: self.service.grouping.delete(name), f"Deleted {name}")
+
+        self.app.push_screen(ConfirmDialog(question, "Delete"), answer)
+
+    def action_brief(self) -> None:
+        grouping = self.service.grouping
+        name = self.selected_set() if self.right_has_focus() else None
+        if not self.view or not self.view.sets:
+            self.notify("No skill sets yet: group some tasks first.", severity="warning")
+            return
+        week = self.view.week
+        try:
+            text = grouping.brief(name, week)
+        except OffloadError as exc:
+            self.notify(exc.message, severity="error", markup=False)
+            return
+        path = str(Path.cwd() / grouping.default_brief_name(name, week))
+
+        def save(typed: str) -> Path:
+            return grouping.write_brief(typed, name, week)
+
+        def closed(saved: Path | None) -> None:
+            if saved:
+                self.notify(f"Brief saved to {saved}", timeout=6, markup=False)
+
+        self.app.push_screen(BriefPreview(text, path, save), closed)

@@ -1,0 +1,66 @@
+"""The brief as it will read, with a file name to save it to; the saved path is shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Markdown, Static
+
+from offload.domain.errors import OffloadError
+
+
+class BriefPreview(ModalScreen[Path | None]):
+    """Returns the path the brief was saved to, or None if it was only read."""
+
+    CSS_PATH = "set_dialogs.tcss"
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="brief.close", tooltip="Back to the Grouping screen"),
+        Binding("ctrl+s", "save", "Save to file", id="brief.save", tooltip="Write the brief to the file named below"),
+    ]
+
+    def __init__(self, markdown: str, path: str, save: Callable[[str], Path]) -> None:
+        super().__init__()
+        self.markdown = markdown
+        self.path = path
+        self.save = save
+        self.saved: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog brief"):
+            with VerticalScroll(id="brief-scroll"):
+                yield Markdown(self.markdown, id="brief")
+            with Horizontal(id="save-row"):
+                yield Label("Save to")
+                yield Input(self.path, id="path")
+                yield Button("Save", variant="primary", id="save")
+            error = Static("", classes="dialog-error", id="error", markup=False)
+            error.display = False
+            yield error
+            yield Static("ctrl+s saves (readable by you only) · Esc closes", id="saved", classes="dialog-hint",
+                         markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#brief-scroll").focus()
+
+    @on(Input.Submitted, "#path")
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        error = self.query_one("#error", Static)
+        try:
+            self.saved = self.save(self.query_one("#path", Input).value)
+        except OffloadError as exc:
+            error.update(exc.message)
+            error.display = True
+            return
+        error.display = False
+        self.query_one("#saved", Static).update(f"Saved to {self.saved}")
+        self.query_one("#saved", Static).add_class("done")
+
+    def action_close(self) -> None:
+        self.dismiss(self.saved)

@@ -1,0 +1,259 @@
+"""Dialogs of the Grouping screen: pick a skill set, name one, edit its brief, confirm a delete.
+
+Each is a ModalScreen that returns its result with dismiss(); a refusal from the service
+shows inside the dialog, next to what was typed, and the dialog stays open.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from offload.domain.errors import OffloadError
+from offload.domain.skill_sets import BRIEF_FIELDS
+
+
+def show_error(dialog: ModalScreen, message: str) -> None:
+    """The refusal next to the fields; the line takes no room while there is none."""
+    line = dialog.query_one("#error", Static)
+    line.update(message)
+    line.display = bool(message)
+
+
+class SetPicker(ModalScreen[str | None]):
+    """Choose a skill set by typing part of its name; Enter takes the highlighted one.
+
+    With `allow_new`, a typed name that is not in the list can be created ("New set ...").
+    Returns the chosen name, or None when cancelled.
+    """
+
+    CSS_PATH = "set_dialogs.tcss"
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="picker.cancel", tooltip="Close without choosing"),
+        Binding("down", "move(1)", "Next", show=False, id="picker.down"),
+        Binding("up", "move(-1)", "Previous", show=False, id="picker.up"),
+    ]
+    NEW = "\x00new"
+
+    def __init__(self, title: str, choices: Sequence[tuple[str, str, bool]], allow_new: bool = True) -> None:
+        super().__init__()
+        self.title_text = title
+        self.choices = list(choices)  # (name, description, in use)
+        self.allow_new = allow_new
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield Input(placeholder="Type to filter, or a new name", id="filter")
+            yield OptionList(id="choices")
+            yield Static("↑↓ choose · Enter takes it · Esc cancels", classes="dialog-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.refresh_options("")
+        self.query_one("#filter", Input).focus()
+
+    def matches(self, typed: str) -> list[tuple[str, str, bool]]:
+        key = " ".join(typed.split()).casefold()
+        if not key:
+            return self.choices
+        first = [c for c in self.choices if c[0].casefold().startswith(key)]
+        inside = [c for c in self.choices if c not in first and (key in c[0].casefold() or key in c[1].casefold())]
+        return first + inside
+
+    def refresh_options(self, typed: str) -> None:
+        options = self.query_one("#choices", OptionList)
+        options.clear_options()
+        found = self.matches(typed)
+        for name, description, in_use in found:
+            label = Text(name, style="bold" if in_use else "")
+            label.append("  in use" if in_use else "  from the catalogue", style="dim")
+            if description:
+                label.append(f"\n{description}", style="dim")
+            options.add_option(Option(label, id=name))
+        name = " ".join(typed.split())
+        if self.allow_new and name and not any(c[0].casefold() == name.casefold() for c in found):
+            options.add_option(Option(Text.assemble(("New skill set: ", "dim"), (name, "bold")), id=self.NEW + name))
+        if options.option_count:
+            options.highlighted = 0
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.refresh_options(event.value)
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one("#choices", OptionList)
+        if options.option_count:
+            current = options.highlighted if options.highlighted is not None else -step
+            options.highlighted = max(0, min(options.option_count - 1, current + step))
+
+    def _take(self, option_id: str | None) -> None:
+        if option_id is None:
+            return
+        self.dismiss(option_id[len(self.NEW):] if option_id.startswith(self.NEW) else option_id)
+
+    @on(Input.Submitted, "#filter")
+    def submitted(self) -> None:
+        options = self.query_one("#choices", OptionList)
+        if options.highlighted is None:
+            return
+        self._take(options.get_option_at_index(options.highlighted).id)
+
+    @on(OptionList.OptionSelected, "#choices")
+    def selected(self, event: OptionList.OptionSelected) -> None:
+        self._take(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NameDialog(ModalScreen[bool]):
+    """One name to type (a new set, a rename); `save` may refuse, and the reason shows here."""
+
+    CSS_PATH = "set_dialogs.tcss"
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="name.cancel", tooltip="Close without saving")]
+
+    def __init__(self, title: str, value: str, save: Callable[[str], object], placeholder: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.save = save
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield Input(self.value, placeholder=self.placeholder, id="name")
+            error = Static("", classes="dialog-error", id="error", markup=False)
+            error.display = False
+            yield error
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        try:
+            self.save(self.query_one("#name", Input).value)
+        except OffloadError as exc:
+            show_error(self, exc.message)
+            return
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class SetDialog(ModalScreen[bool]):
+    """A skill set's description, outsourcing rate and the brief's scope-of-work fields."""
+
+    CSS_PATH = "set_dialogs.tcss"
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="set.cancel", tooltip="Close without saving"),
+        Binding("ctrl+s", "save", "Save", id="set.save", tooltip="Save the details"),
+    ]
+
+    def __init__(self, name: str, values: dict[str, str], save: Callable[[dict[str, str]], object],
+                 examples: dict[str, str] | None = None, currency: str = "") -> None:
+        super().__init__()
+        self.set_name = name
+        self.values = values
+        self.save = save
+        self.examples = examples or {}
+        self.currency = currency
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(f"Details and brief: {self.set_name}", classes="dialog-title", markup=False)
+            with VerticalScroll(id="fields"):
+                with Grid(classes="form"):
+                    yield Label("Description")
+                    yield Input(self.values.get("description", ""), id="description",
+                                placeholder="What this skill set covers")
+                    yield Label(f"Rate an hour ({self.currency})" if self.currency else "Rate an hour")
+                    yield Input(self.values.get("rate", ""), id="rate", placeholder="e.g. 35; empty if not known yet")
+                    for f in BRIEF_FIELDS:
+                        yield Label(f.label)
+                        example = self.examples.get(f.key)
+                        yield Input(self.values.get(f.key, ""), id=f.key,
+                                    placeholder=f"e.g. {example}" if example else f.question)
+            error = Static("", classes="dialog-error", id="error", markup=False)
+            error.display = False
+            yield error
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#description", Input).focus()
+
+    def read(self) -> dict[str, str]:
+        keys = ["description", "rate", *(f.key for f in BRIEF_FIELDS)]
+        return {k: self.query_one(f"#{k}", Input).value for k in keys}
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        rate = self.query_one("#rate", Input)
+        rate.remove_class("-invalid")
+        try:
+            self.save(self.read())
+        except OffloadError as exc:
+            show_error(self, exc.message)
+            if "rate" in exc.message:
+                rate.add_class("-invalid")
+                rate.focus()
+            return
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question; y or Enter says yes, n or Escape says no."""
+
+    CSS_PATH = "set_dialogs.tcss"
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Yes, do it"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no", tooltip="No, leave it as it is"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Yes") -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-title", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.yes, variant="error", id="yes")
+                yield Button("No", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
