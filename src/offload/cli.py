@@ -287,6 +287,33 @@ class _Parser(argparse.ArgumentParser):
 def _period(p: argparse.ArgumentParser) -> None:
     p.add_argument("--week", metavar="DATE", help="the week holding this day, e.g. 2026-11-16 or mon")
     p.add_argument("--last-week", action="store_true", help="the week before (or before --week)")
+@command("backup")
+def cmd_backup(args: argparse.Namespace) -> int:
+    svc = open_service(args)
+    made = svc.backups.backup(args.file)
+    _say(f"Backed up to {made}")
+    return 0
+
+
+@command("restore")
+def cmd_restore(args: argparse.Namespace) -> int:
+    from datetime import datetime, timezone
+
+    from offload.service.backups import restore
+
+    done = restore(args.db, args.file, datetime.now(timezone.utc))
+    kept = f"; the file it replaced is kept as {done.kept}" if done.kept else ""
+    _say(f"Restored {done.path} from {done.source}{kept}")
+    return 0
+
+
+def _add_backup_commands(add) -> None:
+    p = add("backup", "Copy the database now (kept in the backups folder next to it, or at FILE).",
+            "offload backup ~/offload-before-cleanup.db")
+    p.add_argument("file", nargs="?", type=Path, default=None, help="where to write the copy (a new file)")
+    p = add("restore", "Put a backup back as the database; the current one is kept as a backup first.",
+            "offload restore ~/.local/share/offload/backups/offload-20261120-090000-daily.db")
+    p.add_argument("file", type=Path, help="an Offload backup file")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -361,6 +388,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the file's format (default: told from the file)")
     p.add_argument("--dry-run", action="store_true", help="say what would be imported, change nothing")
     p.add_argument("--zone", default=None, help="zone of times written without one (Toggl, CSV); default yours")
+    _add_backup_commands(add)
     return parser
 
 

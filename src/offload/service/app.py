@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from offload.domain.clock import Clock
+from offload.service.backups import BackupService
 from offload.service.context import Context
 from offload.service.demo import DemoService
 from offload.service.interop import InteropService
@@ -28,6 +29,8 @@ class Offload:
         self.report = ReportService(self.ctx)
         self.interop = InteropService(self.ctx)
         self.grouping = GroupingService(self.ctx)
+        self.backups = BackupService(self.ctx)
+        store.backup_clock = self.ctx.now  # a daily copy before the day's first change
 
     @classmethod
     def open(cls, path: Path | str | None = None, clock: Clock | None = None) -> "Offload":

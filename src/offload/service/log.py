@@ -100,8 +100,12 @@ class LogService:
         """Start a task; a running one ends at the same instant, in one transaction."""
         name = clean_task_name(name)
         note = clean_note(note)
-        start = self.parse_instant(at, "start") if at else self.ctx.now_epoch()
+        start = self.parse_instant(at, "start") if at else None
         with self.ctx.store.write() as conn:
+            if start is None:
+                # "Now" is read under the write lock: after waiting for another process's
+                # switch, ours is still later than it, so neither switch is refused or lost.
+                start = self.ctx.now_epoch()
             current = entry_store.running(conn)
             if current is not None:
                 if start == current.start_utc and at is None:
@@ -128,8 +132,10 @@ class LogService:
             return entry_store.get(conn, new_id)
 
     def stop(self, at: str | None = None) -> EntryRow:
-        end = self.parse_instant(at, "end") if at else self.ctx.now_epoch()
+        end = self.parse_instant(at, "end") if at else None
         with self.ctx.store.write() as conn:
+            if end is None:
+                end = self.ctx.now_epoch()  # under the lock, as in start()
             current = entry_store.running(conn)
             if current is None:
                 raise Conflict("Nothing is running.")

@@ -10,7 +10,8 @@ import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from datetime import datetime, timezone
+from typing import Callable, Iterator
 
 from offload.domain.errors import StorageError
 from offload.store.schema import CURRENT_VERSION, MIGRATIONS
@@ -34,17 +35,31 @@ def backups_dir(db_path: Path) -> Path:
 def latest_backup(db_path: Path) -> Path | None:
     folder = backups_dir(db_path)
     try:
-        found = sorted(folder.glob(f"{db_path.stem}-*.db"))
+        found = sorted(folder.glob(f"{db_path.stem}-[0-9]*.db"))
     except OSError:
         return None
     return found[-1] if found else None
 
 
 def _restore_hint(path: Path) -> str:
+    """Where to get the data back from: the newest copy in the backups folder, named in full."""
     backup = latest_backup(path)
     if backup:
         return f" The latest backup is {backup}: `offload restore {backup}` puts it back."
     return " No backup of it was found."
+
+
+def _why(exc: BaseException) -> str:
+    """SQLite's reason, with what it usually means for someone at a terminal."""
+    text = str(exc)
+    lowered = text.lower()
+    if "readonly" in lowered or "read-only" in lowered:
+        return text + " (the file or its folder cannot be written: check its permissions)"
+    if "disk i/o error" in lowered or "disk is full" in lowered:
+        return text + " (is the disk full, or a file-size limit reached?)"
+    if "unable to open" in lowered:
+        return text + " (check the permissions of the file and its folder)"
+    return text
 
 
 class Store:
@@ -53,6 +68,9 @@ class Store:
     def __init__(self, path: Path | str, conn: sqlite3.Connection) -> None:
         self.path = Path(path)
         self.conn = conn
+        # Set by the service: the clock that dates the daily backup taken before the day's first write.
+        self.backup_clock: Callable[[], datetime] | None = None
+        self._backup_checked_day: str | None = None
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
@@ -60,8 +78,9 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise StorageError(f"Cannot write to {self.path}: {exc}.") from exc
+            raise StorageError(f"Cannot write to {self.path}: {_why(exc)}.") from exc
         try:
+            self._daily_backup()
             yield self.conn
             self.conn.execute("COMMIT")
         except BaseException as exc:
@@ -70,8 +89,24 @@ class Store:
             except sqlite3.Error:
                 pass
             if isinstance(exc, sqlite3.Error):
-                raise StorageError(f"Cannot write to {self.path}: {exc}.") from exc
+                raise StorageError(f"Cannot write to {self.path}: {_why(exc)}; nothing was changed.") from exc
             raise
+
+    def _daily_backup(self) -> None:
+        """Under the write lock, before the day's first change: cheap once checked for the day."""
+        if self.backup_clock is None:
+            return
+        now = self.backup_clock()
+        day = now.strftime("%Y%m%d")
+        if self._backup_checked_day == day:
+            return
+        self._backup_checked_day = day
+        from offload.store.backups import take_daily
+
+        try:
+            take_daily(self, now)
+        except (OSError, sqlite3.Error):
+            pass  # a backup that cannot be written must not stop the log itself
 
     def data_version(self) -> int:
         """Changes when another connection commits: cheap polling for outside changes."""
@@ -83,7 +118,10 @@ class Store:
 
 def _prepare_file(path: Path) -> None:
     if path.is_dir():
-        raise StorageError(f"Cannot open the database {path}: it is a folder, not a file.")
+        raise StorageError(
+            f"Cannot open the database {path}: it is a folder, not a file; it was left as it was."
+            + _restore_hint(path)
+        )
     folder = path.parent
     if not folder.exists():
         try:
@@ -125,6 +163,8 @@ def open_store(path: Path | str | None = None, migrate: bool = True) -> Store:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and not _damaged(exc):
+            raise StorageError(f"Cannot open the database {path}: {_why(exc)}. The file was left as it was.") from exc
         raise StorageError(
             f"Cannot read the database {path}: {exc}. The file was left as it was." + _restore_hint(path)
         ) from exc
@@ -145,6 +185,11 @@ def open_store(path: Path | str | None = None, migrate: bool = True) -> Store:
     if version < CURRENT_VERSION and migrate:
         _migrate(store, version)
     return store
+
+
+def _damaged(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text or "corrupt" in text
 
 
 def _migrate(store: Store, version: int) -> None:
@@ -185,22 +230,37 @@ def _statements(script: str) -> list[str]:
     return out
 
 
-def backup_copy(store: Store, reason: str = "", target: Path | None = None) -> Path:
-    """A consistent copy through SQLite's backup API, owner-only, in the backups folder."""
-    import time
+def backup_copy(store: Store, reason: str = "", target: Path | None = None, now: datetime | None = None) -> Path:
+    """A consistent copy through SQLite's backup API, owner-only, in the backups folder.
 
+    Read through a connection of its own (so it works inside a write transaction too), written to
+    a hidden temporary name and renamed: a copy cut short never looks like a backup. The copy is
+    a single self-contained file (rollback journal, not WAL).
+    """
     if target is None:
         folder = backups_dir(store.path)
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+        moment = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
         suffix = f"-{reason}" if reason else ""
-        target = folder / f"{store.path.stem}-{stamp}{suffix}.db"
-    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        target = folder / f"{store.path.stem}-{moment.strftime('%Y%m%d-%H%M%S')}{suffix}.db"
+    target = Path(target)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    fd = os.open(temp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     os.close(fd)
-    dest = sqlite3.connect(str(target))
     try:
-        with dest:
-            store.conn.backup(dest)
-    finally:
-        dest.close()
+        source = sqlite3.connect(str(store.path), timeout=15)
+        dest = sqlite3.connect(str(temp))
+        try:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+            source.close()
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
     return target

@@ -1,0 +1,150 @@
+"""Rolling daily copies of the database, copies on demand, and putting a copy back.
+
+At most one daily copy a day, the last `DAILY_KEEP` kept, in the backups folder next to the
+database. Copies made on demand, before a migration or before a restore are never pruned.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from offload.domain.errors import StorageError
+from offload.store.db import APP_ID, Store, backup_copy, backups_dir
+from offload.store.schema import CURRENT_VERSION
+
+DAILY_KEEP = 7
+DAILY = "daily"
+
+
+def daily_backups(db_path: Path) -> list[Path]:
+    """The rolling copies, oldest first (the names sort by their UTC stamp)."""
+    folder = backups_dir(db_path)
+    try:
+        return sorted(folder.glob(f"{db_path.stem}-[0-9]*-{DAILY}.db"))
+    except OSError:
+        return []
+
+
+def all_backups(db_path: Path) -> list[Path]:
+    folder = backups_dir(db_path)
+    try:
+        return sorted(folder.glob(f"{db_path.stem}-[0-9]*.db"))
+    except OSError:
+        return []
+
+
+def take_daily(store: Store, now: datetime) -> Path | None:
+    """The day's copy, unless one exists or there is nothing to lose yet; then prune to the last 7.
+
+    Called under the write lock, so two processes cannot both take the day's copy.
+    """
+    day = now.astimezone(timezone.utc).strftime("%Y%m%d")
+    existing = daily_backups(store.path)
+    if any(p.name.startswith(f"{store.path.stem}-{day}-") for p in existing):
+        return None
+    if store.conn.execute("SELECT 1 FROM tasks LIMIT 1").fetchone() is None:
+        return None
+    made = backup_copy(store, reason=DAILY, now=now)
+    prune(store.path)
+    return made
+
+
+def prune(db_path: Path, keep: int = DAILY_KEEP) -> list[Path]:
+    """Delete daily copies beyond the newest `keep`, and temporary files left by a killed copy."""
+    gone = []
+    for old in daily_backups(db_path)[:-keep]:
+        try:
+            old.unlink()
+            gone.append(old)
+        except OSError:
+            pass
+    cutoff = datetime.now().timestamp() - timedelta(hours=1).total_seconds()
+    try:
+        for temp in backups_dir(db_path).glob(f".{db_path.stem}-*.tmp"):
+            if temp.stat().st_mtime < cutoff:
+                temp.unlink()
+    except OSError:
+        pass
+    return gone
+
+
+def check_offload_file(path: Path) -> int:
+    """The schema version of an Offload database file, or StorageError saying why it is not one."""
+    path = Path(path)
+    if not path.exists():
+        raise StorageError(f"There is no file {path}.")
+    if path.is_dir():
+        raise StorageError(f"{path} is a folder, not an Offload database.")
+    try:
+        with open(path, "rb") as f:
+            header = f.read(16)
+    except OSError as exc:
+        raise StorageError(f"Cannot read {path}: {exc.strerror}.") from exc
+    if header != b"SQLite format 3\x00":
+        raise StorageError(f"{path} is not an Offload database (not an SQLite file); nothing was changed.")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            ok = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise StorageError(f"Cannot read {path}: {exc}; nothing was changed.") from exc
+    if app_id != APP_ID:
+        raise StorageError(f"{path} is not an Offload database; nothing was changed.")
+    if ok != "ok":
+        raise StorageError(f"{path} is damaged ({ok}); nothing was changed.")
+    if version > CURRENT_VERSION:
+        raise StorageError(f"{path} was written by a newer Offload (schema {version}); update Offload first.")
+    return version
+
+
+def copy_file_into(source: Path, target: Path) -> None:
+    """Write a copy of an Offload file at `target` (owner-only), replacing it in one rename."""
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    fd = os.open(temp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    os.close(fd)
+    try:
+        src = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)
+        dest = sqlite3.connect(str(temp))
+        try:
+            src.backup(dest)
+            dest.execute("PRAGMA journal_mode = WAL")
+        finally:
+            dest.close()
+            src.close()
+        for side in ("-wal", "-shm"):
+            try:
+                os.unlink(str(target) + side)
+            except FileNotFoundError:
+                pass
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+
+
+def save_broken(db_path: Path, now: datetime) -> Path:
+    """Keep a byte copy of a file SQLite cannot read (and its WAL) before it is replaced."""
+    import shutil
+
+    folder = backups_dir(db_path)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = now.astimezone(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{db_path.stem}-{stamp}-unreadable.db"
+    for side in ("", "-wal"):
+        src = Path(str(db_path) + side)
+        if src.exists():
+            dst = Path(str(target) + side)
+            fd = os.open(dst, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+            os.close(fd)
+            shutil.copyfile(src, dst)
+    return target
