@@ -148,3 +148,56 @@ def save_broken(db_path: Path, now: datetime) -> Path:
             os.close(fd)
             shutil.copyfile(src, dst)
     return target
+
+
+def manual_backup(store: Store, target: Path | None, now: datetime) -> Path:
+    """`offload backup`: a copy now, in the backups folder or at `target`; StorageError if it cannot."""
+    try:
+        return backup_copy(store, reason="manual", target=target, now=now)
+    except (OSError, sqlite3.Error) as exc:
+        where = target or backups_dir(store.path)
+        raise StorageError(f"Cannot write the backup to {where}: {exc}.") from exc
+
+
+def restore(db_path: Path, source: Path, now: datetime) -> Path | None:
+    """Put an Offload file back as the database; return where the file it replaced was kept.
+
+    A readable database is kept as a backup copy and then overwritten through SQLite's backup
+    API under its own locking (an app that has it open sees the restored data). One SQLite
+    cannot read is kept byte for byte and replaced by a rename.
+    """
+    from offload.store.db import open_store
+
+    check_offload_file(source)
+    if db_path.exists() and source.resolve() == db_path.resolve():
+        raise StorageError(f"{source} is the database itself; name a backup to restore from.")
+    if db_path.is_dir():
+        raise StorageError(f"Cannot restore to {db_path}: it is a folder; move it away first.")
+    kept: Path | None = None
+    try:
+        store = None
+        if db_path.exists() and db_path.stat().st_size > 0:
+            try:
+                store = open_store(db_path, migrate=False)
+            except StorageError:
+                store = None
+        if store is not None:
+            try:
+                kept = backup_copy(store, reason="before-restore", now=now)
+                src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+                try:
+                    src.backup(store.conn)
+                finally:
+                    src.close()
+                store.conn.execute("PRAGMA journal_mode = WAL")
+            finally:
+                store.close()
+        else:
+            if db_path.exists():
+                kept = save_broken(db_path, now)
+            db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            copy_file_into(source, db_path)
+    except (OSError, sqlite3.Error) as exc:
+        raise StorageError(f"Cannot restore {source} to {db_path}: {exc}.") from exc
+    open_store(db_path).close()  # brings an older copy up to the current schema
+    return kept
