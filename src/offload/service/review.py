@@ -82,8 +82,8 @@ class WeekReport:
         """What handing the highlighted tasks over would give back, in hours a week."""
         marked = self.highlighted_seconds
         if not marked:
-            return "Highlight a task (space) to see the hours a week you would free."
-        return f"Handing these over frees about {hours(marked)} hours a week."
+            return "Space highlights a task to hand over."
+        return f"Handing that over frees about {hours(marked)} hours a week."
 
 
 SORTS = ("total", "share", "name")

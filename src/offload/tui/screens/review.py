@@ -105,7 +105,7 @@ class ReviewScreen(Screen):
         with Horizontal(id="week-bar"):
             yield Static("", id="week-title")
             yield Static("", id="week-when")
-            yield Static("", id="view-line")
+        yield Static("", id="view-line")
         with Vertical(id="body"):
             yield ReviewTable(id="tasks", cursor_type="row", zebra_stripes=True)
             yield ReviewTable(id="by-day", cursor_type="row", zebra_stripes=True)
@@ -180,7 +180,10 @@ class ReviewScreen(Screen):
         self.query_one("#week-title", Static).update(self.week.title())
         when = weeks_ago(self.week, this_week)
         self.query_one("#week-when", Static).update(when if when == "this week" else f"{when} · t: back to this week")
-        self.query_one("#view-line", Static).update(f"sorted by {self.sort} (s) · showing {SHOW_TEXT[self.show]} (v)")
+        view = "by day" if self.by_day else "by task"
+        self.query_one("#view-line", Static).update(
+            f"{view} (d) · sorted by {self.sort} (s) · showing {SHOW_TEXT[self.show]} (v)"
+        )
 
     def _show_summary(self, report: WeekReport) -> None:
         self.query_one("#summary", Static).update(report.summary())
