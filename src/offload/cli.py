@@ -389,7 +389,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="say what would be imported, change nothing")
     p.add_argument("--zone", default=None, help="zone of times written without one (Toggl, CSV); default yours")
     _add_backup_commands(add)
+
+    p = add("brief", "The handover brief in Markdown for one skill set (or all): the tasks and their hours, "
+            "the monthly estimate and cost against your own time, and the scope of work to fill in.",
+            "offload brief --set 'Bookkeeping and accounts' -o books.md")
+    p.add_argument("--set", dest="skill_set", metavar="NAME", default=None, help="one skill set (default: all)")
+    p.add_argument("--week", metavar="DATE", default=None, help="the week holding this day (default: this week)")
+    p.add_argument("-o", "--output", metavar="FILE", default=None,
+                   help="write to FILE, readable by you only (default: standard output)")
     return parser
+
+
+@command("brief")
+def cmd_brief(args: argparse.Namespace) -> int:
+    from offload.domain.timeparse import parse_date
+    from offload.domain.weeks import local_date
+
+    svc = open_service(args)
+    week = None
+    if args.week:
+        week = svc.review.week_holding(parse_date(args.week, local_date(svc.ctx.now(), svc.ctx.zone)))
+    if args.output is None or str(args.output) == "-":
+        sys.stdout.write(svc.grouping.brief(args.skill_set, week))
+        return 0
+    path = svc.grouping.write_brief(args.output, args.skill_set, week)
+    print(f"Wrote the brief to {path}", file=sys.stderr)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -131,7 +131,9 @@ class GroupingService:
     def get(self, name: str) -> SkillSetRow:
         found = set_store.find(self.conn, " ".join(str(name).split()))
         if found is None:
-            raise NotFound(f"There is no skill set '{name}'.")
+            names = [s.name for s in set_store.all_sets(self.conn)]
+            known = f"; the skill sets are: {', '.join(names)}" if names else "; there are no skill sets yet"
+            raise NotFound(f"There is no skill set '{name}'{known}.")
         return found
 
     def suggestion(self, task_name: str) -> Suggestion | None:
