@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 HOME_ZONE = "Europe/London"
 AWAY_ZONE = "America/New_York"
 PER_DAY = 30
@@ -65,8 +65,9 @@ def history_end(zone: str = HOME_ZONE, now: datetime | None = None) -> date:
 
 
 def make_log(n: int, end_day: date, seed: int = 8) -> Log:
+    """The last `n` entries of a history of working days ending on `end_day`."""
     rng = random.Random(seed + n)
-    days_needed = n // PER_DAY + 2
+    days_needed = n // (PER_DAY - 5) + 5  # enough days even on light ones; trimmed to n below
     # Walk back over working days (skipping weekends and a few holidays) to find the first.
     days: list[date] = []
     d = end_day
@@ -76,25 +77,11 @@ def make_log(n: int, end_day: date, seed: int = 8) -> Log:
         d -= timedelta(days=1)
     days.reverse()
 
-    names: list[str] = []
-    index: dict[str, int] = {}
-    first_used: list[int] = []
-
-    def task(name: str, when: int) -> int:
-        i = index.get(name)
-        if i is None:
-            i = index[name] = len(names)
-            names.append(name)
-            first_used.append(when)
-        return i
-
     active_clients = rng.sample(CLIENTS, 5)
-    entries: list[tuple[int, int, int, str, str]] = []
+    raw: list[tuple[str, int, int, str, str]] = []
     away_until: date | None = None
     for day in days:
-        if len(entries) >= n:
-            break
-        # Clients come and go every few weeks; one week in twenty is spent abroad.
+        # Clients come and go every few weeks; now and then a week is spent abroad.
         if rng.random() < 0.05:
             active_clients[rng.randrange(len(active_clients))] = rng.choice(CLIENTS)
         if away_until is None and rng.random() < 0.01:
@@ -102,12 +89,9 @@ def make_log(n: int, end_day: date, seed: int = 8) -> Log:
         zone = AWAY_ZONE if away_until and day < away_until else HOME_ZONE
         if away_until and day >= away_until:
             away_until = None
-        tzinfo = ZoneInfo(zone)
-        t = datetime(day.year, day.month, day.day, 8, rng.randrange(0, 30), tzinfo=tzinfo)
+        t = datetime(day.year, day.month, day.day, 8, rng.randrange(0, 30), tzinfo=ZoneInfo(zone))
         t_epoch = int(t.timestamp())
         for _ in range(PER_DAY + rng.randrange(-4, 5)):
-            if len(entries) >= n:
-                break
             r = rng.random()
             if r < 0.55:
                 name = CHORES[min(int(rng.expovariate(0.25)), len(CHORES) - 1)]
@@ -117,10 +101,21 @@ def make_log(n: int, end_day: date, seed: int = 8) -> Log:
                 name = f"{rng.choice(ONE_OFFS)} {day.year}"
             length = rng.choice([5, 10, 10, 15, 15, 20, 20, 25, 30, 45]) * 60 + rng.randrange(0, 60)
             note = rng.choice(NOTES) if rng.random() < 0.1 else ""
-            start = t_epoch
-            end = start + length
-            entries.append((task(name, start), start, end, zone, note))
-            t_epoch = end + rng.choice([0, 0, 0, 60, 120, 300])
+            raw.append((name, t_epoch, t_epoch + length, zone, note))
+            t_epoch += length + rng.choice([0, 0, 0, 60, 120, 300])
+    raw = raw[-n:]
+
+    names: list[str] = []
+    index: dict[str, int] = {}
+    first_used: list[int] = []
+    entries: list[tuple[int, int, int, str, str]] = []
+    for name, start, end, zone, note in raw:
+        i = index.get(name)
+        if i is None:
+            i = index[name] = len(names)
+            names.append(name)
+            first_used.append(start)
+        entries.append((i, start, end, zone, note))
     return Log(names, entries, first_used)
 
 
@@ -175,6 +170,13 @@ def _tw(epoch: int) -> str:
     return datetime.fromtimestamp(epoch, timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
 
+def _tag(name: str) -> str:
+    """As Timewarrior writes a tag: bare when it is one word, else quoted."""
+    if any(ch.isspace() or ch in "\"'#" for ch in name):
+        return json.dumps(name, ensure_ascii=False)
+    return name
+
+
 def write_timewarrior(folder: Path, log: Log) -> None:
     """Timewarrior's monthly data files: `inc START - END # "tag"` lines, and tags.data."""
     data = folder / "data"
@@ -184,7 +186,7 @@ def write_timewarrior(folder: Path, log: Log) -> None:
     counts: dict[str, int] = {}
     for t, s, e, _tz, _note in log.entries:
         name = log.tasks[t]
-        tag = json.dumps(name, ensure_ascii=False)
+        tag = _tag(name)
         months.setdefault(datetime.fromtimestamp(s, timezone.utc).strftime("%Y-%m"), []).append(
             f"inc {_tw(s)} - {_tw(e)} # {tag}\n"
         )

@@ -256,7 +256,7 @@ def timew_cases(exe: str, folder: FolderLog) -> list[Case]:
         start = datetime.now(timezone.utc) - timedelta(minutes=2)
         month = folder.work / "data" / f"{start:%Y-%m}.data"
         with month.open("a") as f:
-            f.write(f"inc {start:%Y%m%dT%H%M%SZ} # \"Invoices\"\n")
+            f.write(f"inc {start:%Y%m%dT%H%M%SZ} # {generate._tag('Invoices')}\n")
 
     y = local_day(-1).isoformat()
     return [
@@ -313,7 +313,9 @@ def measure_tui(db: Path | None, env: dict, repeat: int) -> dict:
         data, s = tui_probe(what, db or "-", env)
         if "error" in data:
             return {"error": data["error"]}
-        data["maxrss_kb"] = s.maxrss_kb
+        # The child's own peak (VmHWM); ru_maxrss from wait4 would also count this parent's
+        # memory, which a child spawned with vfork inherits until exec.
+        data["maxrss_kb"] = data.pop("peak_rss_kb", None) or s.maxrss_kb
         runs.append(data)
     keys = sorted({k for r in runs for k, v in r.items() if isinstance(v, (int, float))})
     out = {k: stats([r[k] for r in runs if k in r]) for k in keys}
@@ -592,9 +594,7 @@ def main(argv: list[str] | None = None) -> int:
         log.reset()
         data: dict = {"commands": {}, "missing_commands": missing}
         for c in cases:
-            data["commands"][c.name] = ({**stats([s.wall for s in c.samples]),
-                                         "maxrss_kb": max(s.maxrss_kb for s in c.samples)}
-                                        if c.samples else {"problem": c.problem})
+            data["commands"][c.name] = stats([s.wall for s in c.samples]) if c.samples else {"problem": c.problem}
         for peer, make in (("watson", watson_cases), ("timew", timew_cases)):
             exe = peers.get(peer)
             if not exe:

@@ -160,6 +160,17 @@ async def measure_idle(app, seconds: float) -> dict:
     return {"cpu_seconds": c1 - c0, "wall_seconds": w1 - w0, "cpu_share": (c1 - c0) / (w1 - w0)}
 
 
+def peak_rss_kb() -> int | None:
+    """This process's own peak resident memory since exec (VmHWM), in KiB."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return None
+
+
 def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("what", choices=["minimal", "offload", "idle-offload", "idle-minimal"])
@@ -175,6 +186,7 @@ def main() -> int:
         out = asyncio.run(measure_idle(offload_app(args.db), args.seconds))
     else:
         out = asyncio.run(measure_idle(minimal_app(), args.seconds))
+    out["peak_rss_kb"] = peak_rss_kb()
     print(json.dumps(out))
     return 0
 
