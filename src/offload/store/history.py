@@ -36,12 +36,14 @@ def task_day_seconds(
             return []
         # Each day looks up only the entries that can reach into it (started at most the
         # longest entry's length before it): a range on the start index, not a scan.
+        # `+e.tz` keeps SQLite from building an automatic index on the zone instead
+        # (two or three zones: each day would then read half the log; 50 s at 100k entries).
         rows = conn.execute(
             f"""
             SELECT e.task_id, b.day, sum(min(coalesce(e.end_utc, :now), b.hi) - max(e.start_utc, b.lo)) AS seconds
             FROM {_TEMP} b CROSS JOIN entries e
             WHERE e.start_utc < b.hi AND e.start_utc >= b.lo - :longest
-              AND e.tz = b.tz AND coalesce(e.end_utc, :now) > b.lo
+              AND +e.tz = b.tz AND coalesce(e.end_utc, :now) > b.lo
             GROUP BY e.task_id, b.day
             HAVING seconds > 0
             """,
