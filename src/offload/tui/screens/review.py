@@ -72,7 +72,7 @@ class ReviewScreen(Screen):
                 tooltip="Switch between the task list and hours per task per day"),
         # Shown beside the state they change (the view line and the column titles), not in the footer.
         Binding("s", "cycle_sort", "Sort", id="review.sort", show=False, tooltip="Sort by total, share or name"),
-        Binding("v", "cycle_show", "Show all / highlighted / candidates", id="review.show", show=False,
+        Binding("v", "cycle_show", "Filter tasks", id="review.show", show=False,
                 tooltip="Show all tasks, only highlighted ones, or only candidates"),
         Binding("f", "cycle_feeling", "Feeling", id="review.feeling", show=False,
                 tooltip="How you feel about the selected task: like, neutral, dislike"),
@@ -382,7 +382,7 @@ class ReviewScreen(Screen):
         self.show = SHOWS[(SHOWS.index(self.show) + 1) % len(SHOWS)]
         self.refresh_report()
 
-    @on(DataTable.HeaderSelected, "#tasks")
+    @on(DataTable.HeaderSelected)
     def _sort_by_header(self, event: DataTable.HeaderSelected) -> None:
         sort = SORT_COLUMNS.get(event.column_key.value)
         if sort:
