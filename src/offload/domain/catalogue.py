@@ -108,7 +108,8 @@ CATALOGUE: tuple[CatalogueSet, ...] = (
     CatalogueSet(
         "Marketing and newsletters",
         "Newsletters, email campaigns, ads and promotions that bring in customers.",
-        ("marketing", "newsletter", "mailchimp", "campaign", "email campaign", "mailing", "mailing list",
+        ("marketing", "newsletter", "mail out", "mailout", "mailchimp", "campaign", "email campaign", "mailing",
+         "mailing list",
          "ad", "ads", "advert", "advertising", "adwords", "google ads", "promotion", "promo",
          "launch", "seo campaign", "funnel", "lead magnet", "subscriber", "outreach",
          "brochure mailing", "direct mail", "webinar"),
