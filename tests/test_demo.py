@@ -115,3 +115,14 @@ def test_demo_has_a_skill_set_and_highlighted_tasks_left_to_group(tmp_path):
         assert "Bookkeeping and accounts" in brief and "Invoices" in brief
     finally:
         svc.close()
+
+
+def test_the_shifted_clock_starts_at_its_instant_and_runs():
+    from datetime import datetime, timezone
+
+    from offload.domain.clock import ShiftedClock
+
+    at = datetime(2026, 11, 19, 15, 20, tzinfo=timezone.utc)
+    clock = ShiftedClock(at, "Europe/London")
+    assert abs((clock.now() - at).total_seconds()) < 5
+    assert clock.zone == "Europe/London"

@@ -461,9 +461,14 @@ def run_demo_tui() -> int:
     from offload.service.demo import create_demo
     from offload.tui.app import OffloadApp
 
+    from offload.domain.clock import ShiftedClock
+    from offload.domain.demo import SHOT_NOW, SHOT_ZONE
+
     folder = Path(tempfile.mkdtemp(prefix="offload-demo-"))
     try:
-        svc = create_demo(folder / "demo.db")
+        # The demo lives in its own Thursday afternoon, whatever today is, so the week
+        # under review is full; its clock still runs, so the timer counts live.
+        svc = create_demo(folder / "demo.db", ShiftedClock(SHOT_NOW, SHOT_ZONE))
         try:
             OffloadApp(svc, demo=True).run()
         finally:

@@ -58,3 +58,14 @@ class FrozenClock(Clock):
 
     def set(self, at: datetime) -> None:
         self._now = at.astimezone(timezone.utc)
+
+
+class ShiftedClock(Clock):
+    """Real time moving on from a chosen instant: the demo's timer runs live inside its made-up week."""
+
+    def __init__(self, at: datetime, zone: str = "UTC") -> None:
+        super().__init__(zone)
+        self._offset = at.astimezone(timezone.utc) - datetime.now(timezone.utc)
+
+    def now(self) -> datetime:
+        return (datetime.now(timezone.utc) + self._offset).replace(microsecond=0)
