@@ -150,7 +150,7 @@ class ReviewScreen(Screen):
             return
         try:
             changed = self.service.ctx.store.data_version() != self._data_version
-        except OffloadError:
+        except Exception:  # a moment's trouble reading the file must not stop the screen
             changed = False
         # Durations show whole minutes: a running entry needs a re-read once a minute, not each second.
         new_minute = self.service.ctx.now_epoch() // 60 != self._minute
