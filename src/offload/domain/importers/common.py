@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from offload.domain.errors import InvalidInput
@@ -29,9 +29,23 @@ def iso_epoch(text: str, zone: str, what: str) -> int:
     return int(moment.timestamp())
 
 
+_ISO_DAYS: dict[int, str] = {}
+_EPOCH_DAY = datetime(1970, 1, 1, tzinfo=timezone.utc).date()
+
+
 def epoch_iso(epoch: int) -> str:
-    """The UTC form written by the export and read back by `iso_epoch`."""
-    return datetime.fromtimestamp(epoch, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """The UTC form written by the export and read back by `iso_epoch`.
+
+    By arithmetic on the day number (UTC days are all 86,400 s): strftime for each of
+    200,000 instants was a third of exporting ten years.
+    """
+    day, rest = divmod(int(epoch), 86400)
+    prefix = _ISO_DAYS.get(day)
+    if prefix is None:
+        prefix = _ISO_DAYS[day] = (_EPOCH_DAY + timedelta(days=day)).isoformat()
+    hour, rest = divmod(rest, 3600)
+    minute, second = divmod(rest, 60)
+    return f"{prefix}T{hour:02d}:{minute:02d}:{second:02d}Z"
 
 
 def local_epoch(day: str, clock: str, zone: str, what: str, fold: int = 0) -> int:
