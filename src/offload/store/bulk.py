@@ -20,7 +20,7 @@ def database(conn: sqlite3.Connection):
     return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
 
 
-def dump(conn: sqlite3.Connection) -> dict[str, list[dict]]:
+def dump(conn: sqlite3.Connection, with_entries: bool = True) -> dict[str, list[dict]]:
     """Everything the user made, in an order that does not depend on row ids."""
     db = database(conn)
     skill_sets = list(db.query(
@@ -32,11 +32,30 @@ def dump(conn: sqlite3.Connection) -> dict[str, list[dict]]:
         ORDER BY t.name COLLATE NOCASE, t.name, t.id"""
     ))
     entries = list(db.query(
-        """SELECT t.name AS task, e.start_utc, e.end_utc, e.tz, e.note
-        FROM entries e JOIN tasks t ON t.id = e.task_id ORDER BY e.start_utc, e.end_utc, e.id"""
-    ))
+        f"""SELECT t.name AS task, e.start_utc, e.end_utc, e.tz, e.note
+        FROM entries e JOIN tasks t ON t.id = e.task_id ORDER BY {_ENTRY_ORDER}"""
+    )) if with_entries else []
     settings = list(db.query("SELECT key, value FROM settings ORDER BY key"))
     return {"skill_sets": skill_sets, "tasks": tasks, "entries": entries, "settings": settings}
+
+
+# Entries never overlap, so no two start together: the start index gives this order
+# without a sort (with end_utc in it, SQLite sorted 100,000 rows again).
+_ENTRY_ORDER = "e.start_utc, e.id"
+_ISO = "'%Y-%m-%dT%H:%M:%SZ'"
+
+
+def entries_json(conn: sqlite3.Connection) -> list[str] | None:
+    """Each entry as the export writes it, one JSON object a row, made by SQLite in the
+    dump's order; None where this SQLite has no JSON functions."""
+    try:
+        return [r[0] for r in conn.execute(
+            f"""SELECT json_object('task', t.name, 'start', strftime({_ISO}, e.start_utc, 'unixepoch'),
+                'end', strftime({_ISO}, e.end_utc, 'unixepoch'), 'tz', e.tz, 'note', e.note)
+            FROM entries e JOIN tasks t ON t.id = e.task_id ORDER BY {_ENTRY_ORDER}"""
+        )]
+    except sqlite3.OperationalError:
+        return None
 
 
 def clashes(conn: sqlite3.Connection, start_utc: int, end_utc: int, now_utc: int) -> list[EntryRow]:
