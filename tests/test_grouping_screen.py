@@ -163,3 +163,41 @@ async def test_task_names_show_literally(service):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_grouping(app, pilot)
         assert column(screen.query_one("#ungrouped", DataTable)) == ["[bold]Boss[/bold] invoices"]
+
+
+async def test_follows_the_review_week(service):
+    log_week(service)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_grouping(app, pilot)
+        left = screen.query_one("#ungrouped", DataTable)
+        assert column(left, 1)[0] == "2.5"
+        app.week = app.week.previous()
+        await pilot.pause()
+        assert str(screen.query_one("#week-title", Static).content).startswith("Week of Mon 09 Nov 2026")
+        assert set(column(left, 1)) == {"0.0"}  # nothing logged that week; still highlighted
+
+
+async def test_rename_merge_and_delete_keep_every_task(service):
+    log_week(service)
+    service.grouping.assign("Invoices", "Bookkeeping and accounts")
+    service.grouping.assign("Payroll", "Admin", create=True)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_grouping(app, pilot)
+        right = screen.query_one("#sets", DataTable)
+        right.focus()
+        assert column(right) == ["Admin", "└ Payroll", "Bookkeeping and accounts", "└ Invoices"]
+        await pilot.press("r", "ctrl+a", "ctrl+k", *"Back office", "enter")
+        await pilot.pause()
+        assert column(right)[:2] == ["Back office", "└ Payroll"]
+        right.move_cursor(row=0)
+        await pilot.press("g", *"book", "enter")
+        await pilot.pause()
+        assert column(right) == ["Bookkeeping and accounts", "├ Invoices", "└ Payroll"]
+        await pilot.press("x")
+        await pilot.press("y")
+        await pilot.pause()
+        assert not right.display
+        assert sorted(column(screen.query_one("#ungrouped", DataTable))) == [
+            "Gardening", "Invoices", "Payroll", "Update WordPress"]

@@ -70,7 +70,7 @@ CATALOGUE: tuple[CatalogueSet, ...] = (
     CatalogueSet(
         "Email and calendar admin",
         "Sorting the inbox, replying to routine mail, booking meetings and travel, diary management.",
-        ("email", "e-mail", "mail", "inbox", "calendar", "diary", "schedule", "scheduling", "appointment",
+        ("email", "e-mail", "inbox", "calendar", "diary", "schedule", "scheduling", "appointment",
          "meeting", "booking", "book meeting", "travel", "flight", "hotel", "admin", "administration", "reminder", "filing email",
          "correspondence", "letter", "phone", "call", "voicemail", "reception", "virtual assistant", "errand"),
         {"speed": "routine emails answered within one working day",
@@ -108,8 +108,8 @@ CATALOGUE: tuple[CatalogueSet, ...] = (
     CatalogueSet(
         "Marketing and newsletters",
         "Newsletters, email campaigns, ads and promotions that bring in customers.",
-        ("marketing", "newsletter", "mail out", "mailout", "mailchimp", "campaign", "email campaign", "mailing",
-         "mailing list",
+        ("marketing", "newsletter", "mailchimp", "mail out", "mailout", "mail shot", "mailshot", "campaign",
+         "email campaign", "mailing", "mailing list",
          "ad", "ads", "advert", "advertising", "adwords", "google ads", "promotion", "promo",
          "launch", "seo campaign", "funnel", "lead magnet", "subscriber", "outreach",
          "brochure mailing", "direct mail", "webinar"),

@@ -30,9 +30,9 @@ class GroupingScreen(Screen):
     BINDINGS = [
         Binding("a", "accept", "Accept", id="grouping.accept",
                 tooltip="Put the selected task in the skill set suggested for it"),
-        Binding("m", "move", "Move to…", id="grouping.move",
+        Binding("m", "move", "Move", id="grouping.move",
                 tooltip="Choose a skill set for the selected task (type to filter)"),
-        Binding("o", "take_out", "Take out", id="grouping.take_out",
+        Binding("o", "take_out", "Take out", show=False, id="grouping.take_out",
                 tooltip="Take the selected task out of its skill set (it stays highlighted)"),
         Binding("c", "create", "New set", id="grouping.create", tooltip="Create a skill set"),
         Binding("r", "rename", "Rename", show=False, id="grouping.rename", tooltip="Rename the selected skill set"),
@@ -63,7 +63,7 @@ class GroupingScreen(Screen):
         yield Static("", id="week-title", markup=False)
         with Horizontal(id="panes"):
             with Vertical(id="left"):
-                yield Static("To group: highlighted tasks not yet in a skill set", classes="pane-title")
+                yield Static("To group: highlighted, not yet in a skill set", classes="pane-title")
                 yield DataTable(id="ungrouped", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="left-empty", markup=False)
             with Vertical(id="right"):
@@ -94,6 +94,9 @@ class GroupingScreen(Screen):
 
         return isinstance(getattr(type(self.app), "week", None), Reactive)
 
+    def on_resize(self, event) -> None:
+        self.set_class(event.size.width < 100, "narrow")
+
     def on_screen_resume(self) -> None:
         # Back from another screen: highlights or the week may have changed there.
         if self.view is not None:
@@ -109,7 +112,7 @@ class GroupingScreen(Screen):
         self._data_version = self.service.ctx.store.data_version()
         self.view = view = grouping.view(self.week())
         self.query_one("#week-title", Static).update(
-            f"{view.week.title()} · hours are this week's · a month is a week × 52 / 12"
+            f"{view.week.title()} · hours of this week · a month = a week × 52 / 12"
         )
         left = self.query_one("#ungrouped", DataTable)
         right = self.query_one("#sets", DataTable)
