@@ -41,6 +41,14 @@ class Report:
         return sum(line.seconds for line in self.lines)
 
 
+def _midnights(days: list[date], zone: str) -> list[int]:
+    """`day_start_epoch` for many days at once: the zone is looked up once, not per day."""
+    import pendulum
+
+    tz = pendulum.timezone(zone)
+    return [int(pendulum.datetime(d.year, d.month, d.day, tz=tz).timestamp()) for d in days]
+
+
 @dataclass
 class _TaskSpan:
     task: TaskRow
@@ -108,7 +116,7 @@ class ReportService:
         return spans, report.days, week.title()
 
     def _all_time(self) -> tuple[list[_TaskSpan], list[date], str]:
-        from offload.domain.weeks import day_start_epoch, local_date
+        from offload.domain.weeks import local_date
         from offload.service.context import epoch_to_utc
         from offload.store import history
         from offload.store import review as review_store
@@ -124,7 +132,7 @@ class ReportService:
         days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
         bounds = []
         for zone in zones:
-            edges = [day_start_epoch(d, zone) for d in days] + [day_start_epoch(last + timedelta(days=1), zone)]
+            edges = _midnights(days + [last + timedelta(days=1)], zone)
             bounds += [(zone, i, edges[i], edges[i + 1]) for i in range(len(days))]
         per_task: dict[int, dict[date, int]] = {}
         for task_id, day, seconds in history.task_day_seconds(conn, bounds, now):

@@ -58,13 +58,13 @@ def entries_json(conn: sqlite3.Connection) -> list[str] | None:
         return None
 
 
-def clashes(conn: sqlite3.Connection, start_utc: int, end_utc: int, now_utc: int) -> list[EntryRow]:
-    """Every entry overlapping [start, end); touching ends do not overlap; a running one runs to now."""
+def entries_within(conn: sqlite3.Connection, start_utc: int, end_utc: int, now_utc: int) -> list[EntryRow]:
+    """Every entry with time inside [start, end), oldest first; a running one runs to now."""
     rows = conn.execute(
         """SELECT e.id, e.task_id, t.name AS task, e.start_utc, e.end_utc, e.tz, e.note
         FROM entries e JOIN tasks t ON t.id = e.task_id
         WHERE e.start_utc < :end AND coalesce(e.end_utc, max(:now, e.start_utc + 1)) > :start
-        ORDER BY e.start_utc""",
+        ORDER BY e.start_utc, e.id""",
         {"start": start_utc, "end": end_utc, "now": now_utc},
     ).fetchall()
     return [EntryRow(**dict(r)) for r in rows]
@@ -105,4 +105,7 @@ def add_settings(conn: sqlite3.Connection, values: dict[str, str]) -> list[str]:
 
 def nocase(name: str) -> str:
     """How SQLite's NOCASE compares names: ASCII letters folded, nothing else."""
-    return "".join(c.lower() if "A" <= c <= "Z" else c for c in name)
+    return name.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")

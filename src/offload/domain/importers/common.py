@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from offload.domain.errors import InvalidInput
@@ -57,13 +58,19 @@ def local_epoch(day: str, clock: str, zone: str, what: str, fold: int = 0) -> in
     return int(moment.replace(tzinfo=zone_named(zone), fold=fold).timestamp())
 
 
+# A long history repeats the same few hundred names and notes: check each once.
+_task_name = lru_cache(maxsize=8192)(clean_task_name)
+_note = lru_cache(maxsize=8192)(clean_note)
+_zone = lru_cache(maxsize=256)(lambda name: zone_named(name))
+
+
 def add_record(parsed: Parsed, where: str, task, start: int, end: int | None, tz: str | None, note) -> None:
     """Check a row's name, note and times; keep it as a record or note why not."""
     try:
-        name = clean_task_name(task)
-        text = clean_note(note)
+        name = _task_name(task) if isinstance(task, str) else clean_task_name(task)
+        text = _note(note) if isinstance(note, str) else clean_note(note)
         if tz is not None:
-            zone_named(tz)
+            _zone(tz)
     except InvalidInput as exc:
         parsed.problems.append(Problem(where, exc.message))
         return

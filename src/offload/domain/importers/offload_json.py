@@ -160,4 +160,7 @@ def _settings(items, parsed: Parsed) -> None:
 
 def _nocase(name: str) -> str:
     """How SQLite's NOCASE compares: ASCII letters only."""
-    return "".join(c.lower() if "A" <= c <= "Z" else c for c in name)
+    return name.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")

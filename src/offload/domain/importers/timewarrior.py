@@ -5,8 +5,10 @@ An interval without an end is the running one.
 
 from __future__ import annotations
 
+import calendar
 import json
-from datetime import datetime, timezone
+import re
+from datetime import datetime
 
 from offload.domain.importers import Parsed, Problem
 from offload.domain.importers.common import add_record
@@ -14,14 +16,24 @@ from offload.domain.importers.common import add_record
 UNTAGGED = "Untagged"
 
 
+_STAMP = re.compile(r"^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$")
+
+
 def _instant(value) -> int | None:
+    """`20261120T090000Z` as epoch seconds (a regex, not strptime: a long history has many)."""
     if not isinstance(value, str):
         return None
+    m = _STAMP.match(value.strip())
+    if not m:
+        return None
+    y, mo, d, h, mi, sec = (int(g) for g in m.groups())
+    if not (1 <= mo <= 12 and 1 <= d <= 31 and h <= 23 and mi <= 59 and sec <= 60):
+        return None
     try:
-        moment = datetime.strptime(value.strip(), "%Y%m%dT%H%M%SZ")
+        datetime(y, mo, d)
     except ValueError:
         return None
-    return int(moment.replace(tzinfo=timezone.utc).timestamp())
+    return calendar.timegm((y, mo, d, h, mi, sec))
 
 
 def parse(text: str, zone: str) -> Parsed:
