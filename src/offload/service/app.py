@@ -5,31 +5,44 @@ from __future__ import annotations
 from pathlib import Path
 
 from offload.domain.clock import Clock
-from offload.service.backups import BackupService
 from offload.service.context import Context
-from offload.service.demo import DemoService
-from offload.service.interop import InteropService
-from offload.service.grouping import GroupingService
-from offload.service.log import LogService
-from offload.service.report import ReportService
-from offload.service.review import ReviewService
-from offload.service.settings import SettingsService
 from offload.store.db import Store, open_store
+
+
+class _UseCase:
+    """A use case made on first use, so `offload status` imports only what it touches
+    (importing every service cost it ~60 ms, several times the interpreter's start)."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module, self.name = module, name
+
+    def __set_name__(self, owner: type, attr: str) -> None:
+        self.attr = attr
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        import importlib
+
+        value = getattr(importlib.import_module(self.module), self.name)(obj.ctx)
+        obj.__dict__[self.attr] = value  # later reads skip this descriptor
+        return value
 
 
 class Offload:
     """The service facade. `Offload.open(path, clock)`; then `.log`, `.settings` ..."""
 
+    settings = _UseCase("offload.service.settings", "SettingsService")
+    log = _UseCase("offload.service.log", "LogService")
+    review = _UseCase("offload.service.review", "ReviewService")
+    demo = _UseCase("offload.service.demo", "DemoService")
+    report = _UseCase("offload.service.report", "ReportService")
+    interop = _UseCase("offload.service.interop", "InteropService")
+    grouping = _UseCase("offload.service.grouping", "GroupingService")
+    backups = _UseCase("offload.service.backups", "BackupService")
+
     def __init__(self, store: Store, clock: Clock | None = None) -> None:
         self.ctx = Context(store, clock or Clock())
-        self.settings = SettingsService(self.ctx)
-        self.log = LogService(self.ctx)
-        self.review = ReviewService(self.ctx)
-        self.demo = DemoService(self.ctx)
-        self.report = ReportService(self.ctx)
-        self.interop = InteropService(self.ctx)
-        self.grouping = GroupingService(self.ctx)
-        self.backups = BackupService(self.ctx)
         store.backup_clock = self.ctx.now  # a daily copy before the day's first change
 
     @classmethod
