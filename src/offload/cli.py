@@ -112,6 +112,29 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("config")
+def cmd_config(args: argparse.Namespace) -> int:
+    from offload.domain.settings import SETTINGS, check_setting
+
+    if args.key is None:
+        svc = open_service(args)
+        values = svc.settings.all()
+        width = max(len(k) for k in SETTINGS)
+        for key, setting in SETTINGS.items():
+            shown = values[key] if values[key] != "" else "(not set)"
+            _say(f"{key:<{width}}  {shown:<14}  {setting.label}; {setting.help}")
+        return 0
+    key = args.key.strip().lower().replace("-", "_")
+    if key not in SETTINGS:
+        check_setting(key, "")  # raises, naming the settings there are
+    if args.value is None:
+        _say(open_service(args).settings.get(key) or "(not set)")
+        return 0
+    stored = open_service(args).settings.set(key, args.value)
+    _say(f"{key} = {stored}")
+    return 0
+
+
 @command("demo")
 def cmd_demo(args: argparse.Namespace) -> int:
     from offload.service.demo import create_demo
@@ -380,6 +403,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p = add("status", "One line for a prompt or status bar; exit 0 when a timer runs, 1 when none does.",
             "offload status --format '{task} {elapsed}'")
     p.add_argument("--format", default=None, help="fields: {task} {elapsed} {clock} {seconds} {note}")
+
+    p = add("config", "List the settings, show one, or set one (checked as in the app's settings dialog).",
+            "offload config hourly_value 80")
+    p.add_argument("key", nargs="?", help="week_start, long_running_hours, hourly_value, currency or theme")
+    p.add_argument("value", nargs="?", help="the new value")
 
     add("demo", "Write a made-up week into a new database file, to try every command on.",
         "offload demo --db demo.db")

@@ -26,6 +26,17 @@ class SettingsService:
             settings_store.put(conn, key, checked)
         return checked
 
+    def set_many(self, values: dict[str, str]) -> dict[str, str]:
+        """Check every value first, then store them together: one bad value changes nothing."""
+        checked = {}
+        for key, value in values.items():
+            key = str(key).strip().lower().replace("-", "_")
+            checked[key] = check_setting(key, value)
+        with self.ctx.store.write() as conn:
+            for key, value in checked.items():
+                settings_store.put(conn, key, value)
+        return checked
+
     @property
     def week_start_day(self) -> int:
         from offload.domain.weeks import weekday_number

@@ -28,10 +28,12 @@ class OffloadApp(App):
                 tooltip="Read the week back and highlight what to hand over"),
         Binding("3", "switch_mode('grouping')", "Grouping", id="mode.grouping",
                 tooltip="Group highlighted tasks into skill sets and write the brief"),
+        Binding("o", "settings", "Settings", id="app.settings", show=False,
+                tooltip="Week start, long-running limit, hourly value, currency, theme"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of this screen and the global ones"),
         Binding("f1", "help", "Help", show=False, priority=True, id="app.help_f1",
                 tooltip="Help, even while typing in a field"),
-        Binding("ctrl+p", "command_palette", "Commands", id="app.commands", priority=True,
+        Binding("ctrl+p", "command_palette", "Commands", id="app.commands", priority=True, show=False,
                 tooltip="Find any command by name: screens, timer, theme ..."),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Leave Offload; the log is saved as you go"),
     ]
@@ -66,6 +68,27 @@ class OffloadApp(App):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    def action_settings(self) -> None:
+        from offload.tui.screens.settings import SettingsDialog
+
+        if isinstance(self.screen, SettingsDialog):
+            return
+        before = self.service.settings.all()
+        self.push_screen(SettingsDialog(before, list(self.available_themes)), self._settings_saved)
+
+    def _settings_saved(self, saved: bool | None) -> None:
+        if not saved:
+            return
+        settings = self.service.settings.all()
+        if settings["theme"] in self.available_themes and settings["theme"] != self.theme:
+            self.theme = settings["theme"]
+        # A new week start moves the week every screen shows.
+        self.week = self.service.review.week_holding(self.week.start) if self.week else self.service.review.this_week()
+        reload = getattr(self.screen, "reload", None)
+        if callable(reload):
+            reload()
+        self.notify("Settings saved")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Grey out the key of the screen already shown.

@@ -1,0 +1,118 @@
+"""The settings dialog (o): every choice Offload offers, each checked as it is typed."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from offload.domain.errors import OffloadError
+from offload.domain.settings import SETTINGS, check_setting
+from offload.domain.weeks import WEEKDAYS
+
+TYPED = ("long_running_hours", "hourly_value", "currency")
+
+
+class SettingsDialog(ModalScreen[bool]):
+    """Returns True once saved. A bad value shows its message beside the field and blocks saving."""
+
+    CSS_PATH = "settings.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="settings.cancel", tooltip="Close without saving"),
+        Binding("ctrl+s", "save", "Save", id="settings.save", tooltip="Save every setting", priority=True),
+    ]
+
+    def __init__(self, values: dict[str, str], themes: list[str]) -> None:
+        super().__init__()
+        self.values = values
+        self.themes = themes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="settings-box"):
+            yield Static("Settings", id="settings-title")
+            for key, setting in SETTINGS.items():
+                with Horizontal(classes="setting-row"):
+                    yield Label(setting.label, classes="setting-label")
+                    yield self._field(key)
+                yield Static("", id=f"msg-{key}", classes="setting-message", markup=False)
+            yield Static("Stored in the database, so the command line uses them too.", id="settings-hint")
+            with Horizontal(id="settings-buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def _field(self, key: str):
+        value = self.values.get(key, SETTINGS[key].default)
+        if key == "week_start":
+            return Select([(d.capitalize(), d) for d in WEEKDAYS], value=value, allow_blank=False, id=f"set-{key}")
+        if key == "theme":
+            names = sorted(set(self.themes) | {value})
+            return Select([(n, n) for n in names], value=value, allow_blank=False, id=f"set-{key}")
+        return Input(value, placeholder=SETTINGS[key].help, id=f"set-{key}")
+
+    def on_mount(self) -> None:
+        for key in SETTINGS:
+            self.show_message(key, "")
+        self.set_focus(self.query_one("#set-week_start"))
+
+    def show_message(self, key: str, message: str) -> None:
+        msg = self.query_one(f"#msg-{key}", Static)
+        msg.update(message)
+        msg.display = bool(message)
+        if key in TYPED:
+            self.query_one(f"#set-{key}", Input).set_class(bool(message), "-invalid")
+
+    def typed(self) -> dict[str, str]:
+        out = {}
+        for key in SETTINGS:
+            field = self.query_one(f"#set-{key}")
+            out[key] = str(field.value)
+        return out
+
+    @on(Input.Changed)
+    def check_as_typed(self, event: Input.Changed) -> None:
+        key = (event.input.id or "").removeprefix("set-")
+        if key not in SETTINGS:
+            return
+        try:
+            check_setting(key, event.value)
+        except OffloadError as exc:
+            self.show_message(key, exc.message)
+        else:
+            self.show_message(key, "")
+
+    @on(Input.Submitted)
+    def submitted(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def pressed_save(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def pressed_cancel(self) -> None:
+        self.action_cancel()
+
+    def action_save(self) -> None:
+        values = self.typed()
+        bad = False
+        for key, value in values.items():
+            try:
+                check_setting(key, value)
+            except OffloadError as exc:
+                self.show_message(key, exc.message)
+                bad = True
+        if bad:
+            self.notify("Nothing was saved: fix the value marked in red.", severity="error")
+            return
+        try:
+            self.app.service.settings.set_many(values)
+        except OffloadError as exc:
+            self.notify(exc.message, severity="error", markup=False)
+            return
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
