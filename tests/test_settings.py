@@ -13,7 +13,7 @@ SIZE = (120, 36)
 
 
 async def open_dialog(app, pilot) -> SettingsDialog:
-    await pilot.press("escape", "o")
+    await pilot.press("escape", "comma")
     await pilot.pause()
     assert isinstance(app.screen, SettingsDialog)
     return app.screen

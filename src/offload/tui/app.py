@@ -28,7 +28,7 @@ class OffloadApp(App):
                 tooltip="Read the week back and highlight what to hand over"),
         Binding("3", "switch_mode('grouping')", "Grouping", id="mode.grouping",
                 tooltip="Group highlighted tasks into skill sets and write the brief"),
-        Binding("o", "settings", "Settings", id="app.settings", show=False,
+        Binding("comma", "settings", "Settings", id="app.settings", show=False,
                 tooltip="Week start, long-running limit, hourly value, currency, theme"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of this screen and the global ones"),
         Binding("f1", "help", "Help", show=False, priority=True, id="app.help_f1",

@@ -1,4 +1,4 @@
-"""The settings dialog (o): every choice Offload offers, each checked as it is typed."""
+"""The settings dialog (comma key, or the palette): every choice Offload offers, each checked as it is typed."""
 
 from __future__ import annotations
 
