@@ -156,6 +156,8 @@ def _days(args: argparse.Namespace, svc) -> tuple:
     today = svc.report.today()
     start = getattr(args, "start", None)
     end = getattr(args, "end", None)
+    if (start or end) and (args.week or args.last_week):
+        raise OffloadError("Give either --week/--last-week or --from/--to, not both.")
     if start or end:
         if not start:
             raise OffloadError("--to needs --from too, e.g. --from 2026-11-02 --to 2026-11-15.")
@@ -207,6 +209,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     svc = open_service(args)
     week = None
+    if args.all and (args.week or args.last_week):
+        raise OffloadError("--all covers every week; leave out --week and --last-week.")
     if not args.all:
         today = svc.report.today()
         week = svc.report.week_holding(parse_date(args.week, today) if args.week else today)
