@@ -65,6 +65,16 @@ def test_user_mistakes_are_one_line_no_traceback(cli, tmp_path):
     assert code == 2 and "2026-11-16" in err and err.count("\n") == 1
     code, _, err = cli("report", "--by", "colour")
     assert code == 2 and "invalid choice" in err and err.count("\n") == 1
+    code, _, err = cli("report", "--all", "--last-week")
+    assert (code, err) == (2, "offload: --all covers every week; leave out --week and --last-week.\n")
+    code, _, err = cli("log", "--week", "mon", "--from", "mon")
+    assert code == 2 and "not both" in err
+    code, _, err = cli("log", "--from", "today", "--to", "yesterday")
+    assert (code, err) == (2, "offload: --to (2026-11-19) is before --from (2026-11-20).\n")
+    code, _, err = cli("export", "-o", str(tmp_path))
+    assert code == 2 and err.startswith(f"offload: Cannot write {tmp_path}:")
+    code, _, err = cli("import", str(tmp_path))
+    assert code == 2 and err.startswith(f"offload: Cannot read {tmp_path}:")
     code, _, err = cli("import", str(tmp_path / "missing.json"))
     assert (code, err) == (2, f"offload: There is no file {tmp_path / 'missing.json'}.\n")
 
