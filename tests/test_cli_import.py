@@ -76,6 +76,7 @@ def test_toggl_times_are_read_in_the_given_zone(cli):
     code, out, _ = cli("import", str(FIXTURES / "toggl-detailed.csv"), "--zone", "America/New_York")
     assert code == 0
     assert entries(cli)[0]["start"] == "2026-11-16T14:00:00Z"
+    assert {e["tz"] for e in json.loads(cli("export")[1])["entries"]} == {"America/New_York"}
     code, _, err = cli("import", str(FIXTURES / "toggl-detailed.csv"), "--zone", "Mars/Olympus")
     assert code == 2 and "not a time zone" in err
 

@@ -135,7 +135,7 @@ class InteropService:
         with (nullcontext(store.conn) if dry_run else store.write()) as conn:
             self._plan(conn, parsed, result)
             if not dry_run:
-                self._write(conn, parsed, result)
+                self._write(conn, parsed, result, zone)
         return result
 
     def _plan(self, conn, parsed, result: ImportResult) -> None:
@@ -180,7 +180,7 @@ class InteropService:
         have_settings = {r[0] for r in conn.execute("SELECT key FROM settings")}
         result.settings = [k for k in parsed.settings if k not in have_settings]
 
-    def _write(self, conn, parsed, result: ImportResult) -> None:
+    def _write(self, conn, parsed, result: ImportResult, zone: str) -> None:
         from offload.store import bulk
 
         now = self.ctx.now_epoch()
@@ -206,7 +206,7 @@ class InteropService:
         task_ids = bulk.task_ids(conn)
         bulk.insert_entries(conn, [
             {"task_id": task_ids[bulk.nocase(r.task)], "start_utc": r.start, "end_utc": r.end,
-             "tz": r.tz or self.ctx.zone, "note": r.note}
+             "tz": r.tz or zone, "note": r.note}
             for r in result.added
         ])
         bulk.add_settings(conn, {k: parsed.settings[k] for k in result.settings})
