@@ -31,11 +31,15 @@ def merge_into(conn: sqlite3.Connection, from_id: int, into_id: int) -> None:
 
 
 def names_for_autocomplete(conn: sqlite3.Connection, limit: int = 500) -> list[str]:
-    """Every task name used, the most recently used first, then the most used."""
+    """Every task name used, the most recently used first, then the most used.
+
+    Per task through the (task, start) index: a join and GROUP BY over every entry
+    took 45 ms at 100,000 entries, on each reload of the Log screen."""
     rows = conn.execute(
         """
-        SELECT t.name FROM tasks t LEFT JOIN entries e ON e.task_id = t.id
-        GROUP BY t.id ORDER BY max(e.start_utc) DESC NULLS LAST, count(e.id) DESC, t.name
+        SELECT t.name FROM tasks t
+        ORDER BY (SELECT max(e.start_utc) FROM entries e WHERE e.task_id = t.id) DESC NULLS LAST,
+                 (SELECT count(*) FROM entries e WHERE e.task_id = t.id) DESC, t.name
         LIMIT ?
         """,
         (limit,),
