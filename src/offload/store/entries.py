@@ -29,14 +29,25 @@ def last(conn: sqlite3.Connection) -> EntryRow | None:
     return _row(conn.execute(_SELECT + " ORDER BY e.start_utc DESC, e.id DESC LIMIT 1").fetchone())
 
 
+# Entries never overlap (the service refuses it), so of those starting before an
+# instant only the last can reach past it. Reading that one and the entries starting
+# inside a span keeps to a range of the start index; `start_utc < :end` alone read
+# every entry before the span: all of them for today.
+_AROUND = """
+SELECT * FROM (
+    SELECT * FROM ({select} WHERE e.start_utc < :start AND e.id IS NOT :ignore
+                   ORDER BY e.start_utc DESC LIMIT 1)
+    UNION ALL
+    SELECT * FROM ({select} WHERE e.start_utc >= :start AND e.start_utc < :end AND e.id IS NOT :ignore
+                   ORDER BY e.start_utc {limit})
+) WHERE coalesce(end_utc, {running_end}) > :start ORDER BY start_utc, id {limit}
+"""
+
+
 def between(conn: sqlite3.Connection, start_utc: int, end_utc: int, now_utc: int) -> list[EntryRow]:
     """Entries that overlap [start, end), a running one counted up to now; oldest first."""
-    rows = conn.execute(
-        _SELECT
-        + """ WHERE e.start_utc < :end AND coalesce(e.end_utc, :now) > :start
-        ORDER BY e.start_utc, e.id""",
-        {"start": start_utc, "end": end_utc, "now": now_utc},
-    ).fetchall()
+    sql = _AROUND.format(select=_SELECT, limit="", running_end=":now")
+    rows = conn.execute(sql, {"start": start_utc, "end": end_utc, "now": now_utc, "ignore": None}).fetchall()
     return [EntryRow(**dict(r)) for r in rows]
 
 
@@ -44,12 +55,8 @@ def overlapping(
     conn: sqlite3.Connection, start_utc: int, end_utc: int, now_utc: int, ignore_id: int | None = None
 ) -> EntryRow | None:
     """The first entry that would overlap [start, end); touching ends do not overlap."""
-    r = conn.execute(
-        _SELECT
-        + """ WHERE e.start_utc < :end AND coalesce(e.end_utc, max(:now, e.start_utc + 1)) > :start
-        AND e.id IS NOT coalesce(:ignore, -1) ORDER BY e.start_utc LIMIT 1""",
-        {"start": start_utc, "end": end_utc, "now": now_utc, "ignore": ignore_id},
-    ).fetchone()
+    sql = _AROUND.format(select=_SELECT, limit="LIMIT 1", running_end="max(:now, start_utc + 1)")
+    r = conn.execute(sql, {"start": start_utc, "end": end_utc, "now": now_utc, "ignore": ignore_id}).fetchone()
     return _row(r)
 
 
