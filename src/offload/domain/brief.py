@@ -115,7 +115,9 @@ def _work(s: BriefSet, depth: int) -> list[str]:
 
 def _cost(s: BriefSet, hourly_value: float | None, currency: str, depth: int) -> list[str]:
     h = "#" * depth
-    out = [f"{h} Cost a month", ""]
+    out = [f"{h} Cost a month", "",
+           "_For you: leave this part out of what you send if you want bids that do not aim at your budget._",
+           ""]
     hours = s.monthly_hours
     cost = s.monthly_cost()
     own = hours * hourly_value if hourly_value is not None else None

@@ -112,7 +112,7 @@ class GroupingScreen(Screen):
         self._data_version = self.service.ctx.store.data_version()
         self.view = view = grouping.view(self.week())
         self.query_one("#week-title", Static).update(
-            f"{view.week.title()} · hours of this week · a month = a week × 52 / 12"
+            f"{view.week.title()} · hours in this week · a month = a week × 52 / 12"
         )
         left = self.query_one("#ungrouped", DataTable)
         right = self.query_one("#sets", DataTable)
@@ -244,6 +244,14 @@ class GroupingScreen(Screen):
     @on(DataTable.RowSelected, "#ungrouped")
     def enter_on_task(self) -> None:
         self.action_move()
+
+    @on(DataTable.RowSelected, "#sets")
+    def enter_on_set(self) -> None:
+        found = self._selected("sets")
+        if found and found[0] == "task":
+            self.action_move()
+        else:
+            self.action_edit()
 
     # --- changing --------------------------------------------------------------------
     def _run(self, what, done: str | None = None) -> object | None:
