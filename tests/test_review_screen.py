@@ -135,7 +135,7 @@ async def test_the_by_day_view_shows_hours_per_day_and_day_totals(service):
         await pilot.pause()
         table = screen.query_one("#by-day", DataTable)
         assert table.display and not screen.query_one("#tasks", DataTable).display
-        assert [str(c.label) for c in table.ordered_columns] == [
+        assert [str(c.label).strip() for c in table.ordered_columns] == [
             "Task", "Mon 16", "Tue 17", "Wed 18", "Thu 19", "Fri 20", "Sat 21", "Sun 22", "Total"]
         assert rows(table) == [
             ["Design", "6h 00m", "·", "·", "·", "·", "·", "·", "6h 00m"],

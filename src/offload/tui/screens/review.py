@@ -120,9 +120,10 @@ class ReviewScreen(Screen):
         tasks = self.query_one("#tasks", DataTable)
         tasks.add_column("Hand over", key="mark", width=11)
         tasks.add_column("Task", key="task")
-        tasks.add_column(Text("Total", justify="right"), key="total", width=8)
-        tasks.add_column(Text("Share", justify="right"), key="share", width=5)
-        tasks.add_column(Text("Sessions", justify="right"), key="sessions", width=8)
+        # Titles of number columns are padded by hand: DataTable drops a label's justify.
+        tasks.add_column(f"{'Total':>8}", key="total", width=8)
+        tasks.add_column("Share", key="share", width=5)
+        tasks.add_column("Sessions", key="sessions", width=8)
         tasks.add_column("Days", key="days", width=13)
         tasks.add_column("Feeling f", key="feeling", width=9)
         tasks.add_column("Work c", key="kind", width=7)
@@ -246,8 +247,8 @@ class ReviewScreen(Screen):
         self._cells["by-day"] = {}
         table.add_column("Task", key="task")
         for i, day in enumerate(self.week.days):
-            table.add_column(Text(day.strftime("%a %d"), justify="right"), key=f"d{i}", width=7)
-        table.add_column(Text("Total", justify="right"), key="total", width=8)
+            table.add_column(f"{day.strftime('%a %d'):>7}", key=f"d{i}", width=7)
+        table.add_column(f"{'Total':>8}", key="total", width=8)
         self._week_in_table = self.week
 
     def _by_day_rows(self, shown: list[TaskWeek]) -> list[tuple[str, list[Text]]]:

@@ -70,7 +70,7 @@ class TaskEntriesDialog(ModalScreen[None]):
         table.add_column("Day", key="day", width=10)
         table.add_column("Start", key="start")
         table.add_column("End", key="end")
-        table.add_column(Text("Duration", justify="right"), key="duration", width=8)
+        table.add_column("Duration", key="duration", width=8)
         table.add_column("Note", key="note")
         for entry in self.entries:
             table.add_row(*entry_cells(entry, self.zone, self.now_epoch), key=str(entry.id))
