@@ -193,3 +193,16 @@ def test_the_schema_allows_only_one_running_entry(service):
 
 def test_invalid_input_is_an_offload_error():
     assert issubclass(InvalidInput, OffloadError)
+
+
+def test_a_new_database_appears_whole_even_when_two_open_it_at_once(tmp_path, clock):
+    # Two services open the same fresh path; neither may meet a half-made (empty) file.
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = tmp_path / "fresh.db"
+    with ThreadPoolExecutor(4) as pool:
+        services = list(pool.map(lambda _: Offload.open(path, clock), range(4)))
+    services[0].log.start("Accounts")
+    assert all(s.log.running().task == "Accounts" for s in services)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert oct(path.stat().st_mode & 0o777) == "0o600"

@@ -135,14 +135,39 @@ def _prepare_file(path: Path) -> None:
                 + _restore_hint(path)
             )
     else:
+        _create_whole(path)
+
+
+def _create_whole(path: Path) -> None:
+    """Make a new database beside the target and link it into place in one step.
+
+    So no process ever sees a half-made (empty) file under the real name, even when two
+    start on a fresh path at once: the loser of the link opens the winner's file.
+    """
+    tmp = path.parent / f".{path.name}.new-{os.getpid()}"
+    try:
+        # Owner-only from the first byte: the log is a record of someone's working life.
+        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        os.close(fd)
+        conn = connect(tmp)
         try:
-            # Owner-only from the first byte: the log is a record of someone's working life.
-            fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
-            os.close(fd)
+            _migrate(Store(tmp, conn), 0)
+        finally:
+            conn.close()
+        try:
+            os.link(tmp, path)
         except FileExistsError:
             pass
-        except OSError as exc:
-            raise StorageError(f"Cannot create the database {path}: {exc.strerror}.") from exc
+    except OSError as exc:
+        raise StorageError(f"Cannot create the database {path}: {exc.strerror}.") from exc
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            try:
+                leftover.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError:
+                pass
 
 
 def connect(path: Path | str) -> sqlite3.Connection:
