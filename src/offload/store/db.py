@@ -144,7 +144,7 @@ def _create_whole(path: Path) -> None:
     So no process ever sees a half-made (empty) file under the real name, even when two
     start on a fresh path at once: the loser of the link opens the winner's file.
     """
-    tmp = path.parent / f".{path.name}.new-{os.getpid()}"
+    tmp = path.parent / f".{path.name}.new-{os.getpid()}-{os.urandom(4).hex()}"
     try:
         # Owner-only from the first byte: the log is a record of someone's working life.
         fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
