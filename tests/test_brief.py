@@ -77,3 +77,6 @@ def test_all_sets_brief_has_a_summary_then_each_set():
     assert "| Bookkeeping | 4.5 | 19.5 | EUR 585.00 |" in md
     assert "| Web | 0.0 | 0.0 | ? |" in md
     assert "## Bookkeeping" in md and "## Web" in md and "### Scope of work" in md
+    assert "| **All** | **4.5** | **19.5** | ? |" in md  # Web has no rate yet
+    both = build_brief([books(), BriefSet("Web", rate=50.0, tasks=[BriefTask("Site", 3600, 1, 1)])], WEEK, None, "EUR")
+    assert "| **All** | **5.5** | **23.8** | **EUR 801.67** |" in both  # 585 + 4.333 h x 50

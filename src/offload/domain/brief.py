@@ -198,7 +198,9 @@ def build_brief(
         out.append(f"| {md_escape(s.name)} | {_h(s.weekly_hours)} | {_h(s.monthly_hours)} | "
                    f"{money(cost, currency) if cost is not None else '?'} |")
     weekly = sum(s.weekly_hours for s in sets)
-    out.append(f"| **All** | **{_h(weekly)}** | **{_h(monthly_hours(weekly))}** | |")
+    costs = [s.monthly_cost() for s in sets]
+    total = f"**{money(sum(costs), currency)}**" if all(c is not None for c in costs) else "?"
+    out.append(f"| **All** | **{_h(weekly)}** | **{_h(monthly_hours(weekly))}** | {total} |")
     out.append("")
     for s in sets:
         out += [f"## {md_escape(s.name)}", ""]

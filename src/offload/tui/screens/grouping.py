@@ -139,8 +139,10 @@ class GroupingScreen(Screen):
                     tkey = f"t{t.task.id}"
                     self.rows[tkey] = ("task", t.name)
                     branch = "└ " if i == len(s.tasks) - 1 else "├ "
-                    right.add_row(Text.assemble((branch, "dim"), t.name), Text(hours(t.seconds), justify="right"),
-                                  "", key=tkey)
+                    label = Text.assemble((branch, "dim"), t.name)
+                    if not t.task.highlighted:
+                        label.append(" (not highlighted)", style="dim")
+                    right.add_row(label, Text(hours(t.seconds), justify="right"), "", key=tkey)
                 if not s.tasks:
                     right.add_row(Text("└ no tasks yet: m on a task puts it here", style="dim"), "", "",
                                   key=f"e{s.row.id}")
@@ -389,6 +391,8 @@ class GroupingScreen(Screen):
         if not self.view or not self.view.sets:
             self.notify("No skill sets yet: group some tasks first.", severity="warning")
             return
+        if name is None and len(self.view.sets) == 1:
+            name = self.view.sets[0].name  # the brief of all is this one set's: name the file after it
         week = self.view.week
         try:
             text = grouping.brief(name, week)
