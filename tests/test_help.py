@@ -77,3 +77,18 @@ async def test_the_chosen_theme_is_remembered(db_path, clock, service):
         await pilot.pause()
         assert app2.theme == "textual-light"
     again.close()
+
+
+async def test_first_run_welcome_says_what_to_do_first_and_how_to_find_keys(service):
+    from textual.widgets import Static
+
+    app = OffloadApp(service, tick_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        welcome = app.screen.query_one("#welcome", Static)
+        text = str(welcome.content)
+        assert welcome.display and len(text.splitlines()) == 2
+        assert "Enter" in text and "Esc and 2" in text and "F1" in text
+        await pilot.press(*"Invoices", "enter")
+        await pilot.pause()
+        assert not welcome.display

@@ -57,8 +57,10 @@ class LogScreen(Screen):
         Binding("e", "edit", "Edit", id="log.edit", tooltip="Edit the selected entry"),
         Binding("a", "add", "Add missed", id="log.add", tooltip="Add an entry you forgot to log"),
         Binding("d,delete", "delete", "Delete", id="log.delete", tooltip="Delete the selected entry (u undoes)"),
-        Binding("u", "undo", "Undo delete", id="log.undo", tooltip="Put back the entry just deleted"),
-        Binding("x", "set_end", "Set real end", id="log.set_end",
+        # u and x stay out of the footer (the delete message and the long-running flag name them),
+        # so the screen keys 1 2 3 and ? fit in 120 columns; the help screen lists them all.
+        Binding("u", "undo", "Undo delete", show=False, id="log.undo", tooltip="Put back the entry just deleted"),
+        Binding("x", "set_end", "Set real end", show=False, id="log.set_end",
                 tooltip="Say when the running task really ended"),
         Binding("escape", "leave_input", "Done typing", id="log.leave_input",
                 tooltip="Leave the task field; the keys above then work"),
@@ -147,7 +149,8 @@ class LogScreen(Screen):
         welcome.display = not self.names
         welcome.update(
             "Welcome to Offload. Type what you are doing now and press Enter; type the next task when you switch.\n"
-            "Log a whole week, then press 2 to review it and highlight what you would hand over."
+            # Esc first: while the task field has the focus, 2 and ? are typed into it.
+            "Log a whole week, then Esc and 2 to review it and highlight what to hand over. F1 lists every key."
         )
         self.update_timer()
 

@@ -19,9 +19,9 @@ class WeekStrip(Static):
         text = Text()
         for i, (day, seconds) in enumerate(totals):
             if i:
-                text.append("  │  ", style="dim")
+                text.append(" │ ", style="dim")
             label = f"{day.strftime('%a')} {duration(seconds) if seconds else '—':>7}"
             text.append(label, style="bold reverse" if day == today else ("" if seconds else "dim"))
         week_total = sum(s for _, s in totals)
-        text.append(f"   Week {duration(week_total)}", style="bold")
+        text.append(f"  Week {duration(week_total)}", style="bold")
         self.update(text)
