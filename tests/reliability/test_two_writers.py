@@ -23,9 +23,10 @@ def test_two_writers_switching_hundreds_of_times_lose_nothing(fast_dir: Path) ->
     ]
     outputs = [p.communicate(timeout=600) for p in procs]
     for p, (out, err) in zip(procs, outputs):
-        assert "locked" not in (out + err).lower()
-        assert p.returncode == 0, err
-        assert "refused" not in out, out
+        assert "locked" not in (out + err).lower(), err[-2000:]
+        assert p.returncode == 0, err[-2000:]
+        refused = [line for line in out.splitlines() if not line.startswith("ok start")]
+        assert not refused, refused[:5]
         assert len([line for line in out.splitlines() if line.startswith("ok start")]) == count
 
     state = soundness(db)

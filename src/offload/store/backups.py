@@ -47,6 +47,14 @@ def take_daily(store: Store, now: datetime) -> Path | None:
         return None
     if store.conn.execute("SELECT 1 FROM tasks LIMIT 1").fetchone() is None:
         return None
+    # Once a day, before copying: a damaged file must not push good copies out of the last 7.
+    problem = store.conn.execute("PRAGMA quick_check").fetchone()[0]
+    if problem != "ok":
+        from offload.store.db import _restore_hint
+
+        raise StorageError(
+            f"The database {store.path} is damaged ({problem}); nothing was changed." + _restore_hint(store.path)
+        )
     made = backup_copy(store, reason=DAILY, now=now)
     prune(store.path)
     return made

@@ -77,6 +77,8 @@ class Store:
         """One transaction taking the write lock up front (no lock upgrade deadlock)."""
         try:
             self.conn.execute("BEGIN IMMEDIATE")
+        except StorageError as exc:
+            raise StorageError(f"Cannot write to {self.path}: {_why(exc.__cause__ or exc)}.") from exc
         except sqlite3.Error as exc:
             raise StorageError(f"Cannot write to {self.path}: {_why(exc)}.") from exc
         try:
@@ -86,8 +88,13 @@ class Store:
         except BaseException as exc:
             try:
                 self.conn.execute("ROLLBACK")
-            except sqlite3.Error:
+            except (sqlite3.Error, StorageError):
                 pass
+            if isinstance(exc, StorageError) and isinstance(exc.__cause__, sqlite3.Error) and not _damaged(exc.__cause__):
+                # A write that failed (disk full, read-only...): say so, rather than "cannot read".
+                raise StorageError(
+                    f"Cannot write to {self.path}: {_why(exc.__cause__)}; nothing was changed."
+                ) from exc.__cause__
             if isinstance(exc, sqlite3.Error):
                 raise StorageError(f"Cannot write to {self.path}: {_why(exc)}; nothing was changed.") from exc
             raise
@@ -107,6 +114,9 @@ class Store:
             take_daily(self, now)
         except (OSError, sqlite3.Error):
             pass  # a backup that cannot be written must not stop the log itself
+        except StorageError:
+            self._backup_checked_day = None  # damaged: refuse this write and the next ones
+            raise
 
     def data_version(self) -> int:
         """Changes when another connection commits: cheap polling for outside changes."""
@@ -170,8 +180,65 @@ def _create_whole(path: Path) -> None:
                 pass
 
 
+def _read_failure(path: Path, exc: sqlite3.Error) -> StorageError:
+    if _damaged(exc):
+        return StorageError(
+            f"The database {path} is damaged ({exc}); it was left as it was." + _restore_hint(path)
+        )
+    return StorageError(f"Cannot read the database {path}: {_why(exc)}.")
+
+
+_PASS_THROUGH = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
+
+
+class _GuardedCursor(sqlite3.Cursor):
+    """Damage deep in a file shows only when its page is read, in any query: such a failure
+    becomes a StorageError naming the file and the backup, never a traceback."""
+
+    def _guard(self, call, *args):
+        try:
+            return call(*args)
+        except _PASS_THROUGH:
+            raise
+        except sqlite3.Error as exc:
+            raise _read_failure(self.connection.offload_path, exc) from exc
+
+    def execute(self, *args):
+        return self._guard(super().execute, *args)
+
+    def executemany(self, *args):
+        return self._guard(super().executemany, *args)
+
+    def fetchone(self):
+        return self._guard(super().fetchone)
+
+    def fetchmany(self, *args):
+        return self._guard(super().fetchmany, *args)
+
+    def fetchall(self):
+        return self._guard(super().fetchall)
+
+    def __next__(self):
+        return self._guard(super().__next__)
+
+
+class _GuardedConnection(sqlite3.Connection):
+    offload_path: Path
+
+    def cursor(self, factory=_GuardedCursor):  # type: ignore[override]
+        return super().cursor(factory)
+
+    def execute(self, *args):  # type: ignore[override]
+        return self.cursor().execute(*args)
+
+    def executemany(self, *args):  # type: ignore[override]
+        return self.cursor().executemany(*args)
+
+
 def connect(path: Path | str) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=15, check_same_thread=False)
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=15, check_same_thread=False,
+                           factory=_GuardedConnection)
+    conn.offload_path = Path(path)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA busy_timeout = 15000")
     conn.execute("PRAGMA foreign_keys = ON")
