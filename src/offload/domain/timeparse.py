@@ -64,7 +64,7 @@ def parse_time(text: str, now: datetime, zone: str) -> datetime:
         if not m or not (m.group(1) or m.group(2)):
             raise _refuse(raw)
         hours, minutes = int(m.group(1) or 0), int(m.group(2) or 0)
-        if hours > 24 * 366:
+        if hours * 60 + minutes > 24 * 366 * 60:  # minutes too: "-99999999999m" is not a date
             raise _refuse(raw, "too far back")
         return (now - timedelta(hours=hours, minutes=minutes)).astimezone(timezone.utc).replace(microsecond=0)
     m = _ISO.match(s)
