@@ -13,7 +13,7 @@ from pathlib import Path
 from datetime import datetime, timezone
 from typing import Callable, Iterator
 
-from offload.domain.errors import StorageError
+from offload.domain.errors import InvalidInput, StorageError
 from offload.store.schema import CURRENT_VERSION, MIGRATIONS
 
 APP_ID = 0x0FF10AD  # PRAGMA application_id marks the file as Offload's
@@ -185,7 +185,7 @@ def _read_failure(path: Path, exc: sqlite3.Error) -> StorageError:
         return StorageError(
             f"The database {path} is damaged ({exc}); it was left as it was." + _restore_hint(path)
         )
-    return StorageError(f"Cannot read the database {path}: {_why(exc)}.")
+    return StorageError(f"Cannot use the database {path}: {_why(exc)}. It was left as it was.")
 
 
 _PASS_THROUGH = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
@@ -198,6 +198,12 @@ class _GuardedCursor(sqlite3.Cursor):
     def _guard(self, call, *args):
         try:
             return call(*args)
+        except UnicodeEncodeError:
+            # Text SQLite cannot take (lone surrogates from badly encoded argv or files): a refusal.
+            raise InvalidInput(
+                "That text holds characters that are not valid Unicode (from a badly encoded terminal "
+                "or file); retype it."
+            ) from None
         except _PASS_THROUGH:
             raise
         except sqlite3.Error as exc:
