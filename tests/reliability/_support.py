@@ -58,25 +58,34 @@ def file_bytes(path: Path) -> bytes | None:
 
 
 def as_plain_user():
-    """For a child process: drop root (where chmod stops nobody) to `nobody`; None if not root."""
+    """For a child process: if we are root, give up root's right to ignore file permissions
+    (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER) so chmod binds it as it binds a user.
+    None when not root (chmod already binds us)."""
     if os.geteuid() != 0:
         return None
-    import pwd
+    import ctypes
 
-    nobody = pwd.getpwnam("nobody")
+    libc = ctypes.CDLL(None, use_errno=True)
+    pr_capbset_drop = 24
 
     def drop() -> None:
-        os.setgroups([])
-        os.setgid(nobody.pw_gid)
-        os.setuid(nobody.pw_uid)
+        for cap in (1, 2, 3):  # dac_override, dac_read_search, fowner: gone from the next exec
+            if libc.prctl(pr_capbset_drop, cap, 0, 0, 0) != 0:
+                raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
 
     return drop
 
 
-def plain_user_ids() -> tuple[int, int] | None:
+def permissions_bind_children() -> str | None:
+    """Why chmod cannot be tested here, or None when it can."""
     if os.geteuid() != 0:
         return None
-    import pwd
+    import tempfile
 
-    nobody = pwd.getpwnam("nobody")
-    return nobody.pw_uid, nobody.pw_gid
+    with tempfile.NamedTemporaryFile() as locked:
+        os.chmod(locked.name, 0)
+        probe = subprocess.run([sys.executable, "-c", f"open({locked.name!r}).read()"], capture_output=True,
+                               preexec_fn=as_plain_user())
+    if probe.returncode == 0:
+        return "running as root and cannot drop the capability to ignore file permissions"
+    return None
