@@ -47,7 +47,7 @@ def test_offload_commands_killed_at_random_points(tmp_path: Path) -> None:
     assert seed.returncode == 0, seed.stderr
     started = time.monotonic()
     typical = _timed(db)
-    budget, runs = scaled(12, 300), scaled(30, 1000)
+    budget, runs = scaled(8, 300), scaled(30, 1000)
     switch_at = _epoch("2020-01-01 00:00")  # starts and stops move forward a minute each
     add_at = _epoch("2019-01-02 00:00")  # missed entries in the year before, never overlapping
     reported: list[tuple[str, str, int]] = []
@@ -107,7 +107,7 @@ def test_writer_killed_mid_transaction_many_times(fast_dir: Path) -> None:
     """A process switching and adding in a tight loop, killed at random: every `ok` it printed stays."""
     rng = random.Random(scaled(7, time.time_ns()))
     db = fast_dir / "offload.db"
-    rounds = scaled(25, 400)
+    rounds = scaled(20, 400)
     t0 = time.time_ns()
     printed: list[str] = []
     for r in range(rounds):
