@@ -116,3 +116,12 @@ def test_a_foreign_sqlite_file_is_left_alone(tmp_path: Path) -> None:
     result = run(db, "start", "Invoices")
     assert result.returncode == 2 and str(db) in result.stderr and "not an Offload database" in result.stderr
     assert db.read_bytes() == before
+
+
+def test_a_failed_query_is_a_message_and_still_the_sqlite_error_for_code_that_handles_it(service) -> None:
+    """Code that falls back on an SQLite error (e.g. no JSON functions) keeps working under the guard."""
+    import sqlite3
+
+    with pytest.raises(sqlite3.OperationalError) as failed:
+        service.ctx.store.conn.execute("SELECT no_such_function()").fetchall()
+    assert isinstance(failed.value, StorageError) and str(service.path) in failed.value.message

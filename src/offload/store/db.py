@@ -77,10 +77,8 @@ class Store:
         """One transaction taking the write lock up front (no lock upgrade deadlock)."""
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except StorageError as exc:
-            raise StorageError(f"Cannot write to {self.path}: {_why(exc.__cause__ or exc)}.") from exc
         except sqlite3.Error as exc:
-            raise StorageError(f"Cannot write to {self.path}: {_why(exc)}.") from exc
+            raise StorageError(f"Cannot write to {self.path}: {_why(_root(exc))}.") from _root(exc)
         try:
             self._daily_backup()
             yield self.conn
@@ -88,15 +86,15 @@ class Store:
         except BaseException as exc:
             try:
                 self.conn.execute("ROLLBACK")
-            except (sqlite3.Error, StorageError):
+            except sqlite3.Error:
                 pass
-            if isinstance(exc, StorageError) and isinstance(exc.__cause__, sqlite3.Error) and not _damaged(exc.__cause__):
+            if isinstance(exc, sqlite3.Error):
+                if _damaged(_root(exc)) and isinstance(exc, StorageError):
+                    raise  # already names the file and the backup
                 # A write that failed (disk full, read-only...): say so, rather than "cannot read".
                 raise StorageError(
-                    f"Cannot write to {self.path}: {_why(exc.__cause__)}; nothing was changed."
-                ) from exc.__cause__
-            if isinstance(exc, sqlite3.Error):
-                raise StorageError(f"Cannot write to {self.path}: {_why(exc)}; nothing was changed.") from exc
+                    f"Cannot write to {self.path}: {_why(_root(exc))}; nothing was changed."
+                ) from _root(exc)
             raise
 
     def _daily_backup(self) -> None:
@@ -112,11 +110,13 @@ class Store:
 
         try:
             take_daily(self, now)
-        except (OSError, sqlite3.Error):
-            pass  # a backup that cannot be written must not stop the log itself
-        except StorageError:
+        except StorageError as exc:
+            if isinstance(exc, sqlite3.Error) and not _damaged(_root(exc)):
+                return  # as below: only damage stops the write
             self._backup_checked_day = None  # damaged: refuse this write and the next ones
             raise
+        except (OSError, sqlite3.Error):
+            pass  # a backup that cannot be written must not stop the log itself
 
     def data_version(self) -> int:
         """Changes when another connection commits: cheap polling for outside changes."""
@@ -180,12 +180,28 @@ def _create_whole(path: Path) -> None:
                 pass
 
 
+_FAILURES: dict[type, type] = {}
+
+
+def _failure(kind: type, message: str) -> StorageError:
+    """A StorageError that is still the SQLite error it came from, so `except sqlite3.X` around
+    a query keeps working while an uncaught one reaches the user as a message."""
+    cls = _FAILURES.get(kind)
+    if cls is None:
+        cls = _FAILURES[kind] = type(f"Store{kind.__name__}", (StorageError, kind), {})
+    return cls(message)
+
+
+def _root(exc: BaseException) -> BaseException:
+    """SQLite's own error behind a guarded failure."""
+    return exc.__cause__ if isinstance(exc, StorageError) and exc.__cause__ is not None else exc
+
+
 def _read_failure(path: Path, exc: sqlite3.Error) -> StorageError:
     if _damaged(exc):
-        return StorageError(
-            f"The database {path} is damaged ({exc}); it was left as it was." + _restore_hint(path)
-        )
-    return StorageError(f"Cannot use the database {path}: {_why(exc)}. It was left as it was.")
+        return _failure(type(exc),
+                        f"The database {path} is damaged ({exc}); it was left as it was." + _restore_hint(path))
+    return _failure(type(exc), f"Cannot use the database {path}: {_why(exc)}. It was left as it was.")
 
 
 _PASS_THROUGH = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
@@ -260,7 +276,8 @@ def open_store(path: Path | str | None = None, migrate: bool = True) -> Store:
         conn = connect(path)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.DatabaseError as failure:
+        exc = _root(failure)
         if isinstance(exc, sqlite3.OperationalError) and not _damaged(exc):
             raise StorageError(f"Cannot open the database {path}: {_why(exc)}. The file was left as it was.") from exc
         raise StorageError(
@@ -311,7 +328,7 @@ def _migrate(store: Store, version: int) -> None:
             conn.execute("ROLLBACK")
         except sqlite3.Error:
             pass
-        raise StorageError(f"Cannot set up the database {store.path}: {exc}.") from exc
+        raise StorageError(f"Cannot set up the database {store.path}: {_root(exc)}.") from _root(exc)
 
 
 def _statements(script: str) -> list[str]:
