@@ -21,6 +21,7 @@ def tasks_by_id(conn: sqlite3.Connection, ids: list[int]) -> dict[int, TaskRow]:
 
 
 def task_by_name(conn: sqlite3.Connection, name: str) -> TaskRow | None:
+    name = " ".join(str(name).split())  # as names are stored: typed spacing finds the task
     r = conn.execute(
         "SELECT id, name, highlighted, feeling, kind, skill_set_id FROM tasks WHERE name = ? COLLATE NOCASE",
         (name,),

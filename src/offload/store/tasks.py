@@ -8,6 +8,7 @@ from offload.store.rows import TaskRow
 
 
 def find(conn: sqlite3.Connection, name: str) -> TaskRow | None:
+    name = " ".join(str(name).split())  # as names are stored: typed spacing finds the task
     r = conn.execute("SELECT id, name FROM tasks WHERE name = ? COLLATE NOCASE", (name,)).fetchone()
     return TaskRow(r["id"], r["name"]) if r else None
 
