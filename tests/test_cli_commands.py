@@ -184,3 +184,19 @@ def test_export_csv_neutralises_formulas_and_reads_back(week, tmp_path, monkeypa
     capsys.readouterr()
     assert main(["--db", str(other), "export", "--format", "csv"]) == 0
     assert capsys.readouterr().out == out
+
+
+def test_report_shows_names_as_typed(cli):
+    import unicodedata
+
+    def columns(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    cli("add", "経理の仕事", "--from", "8:00", "--to", "9:00")
+    cli("add", "**bold** | [x](y)", "--from", "9:00", "--to", "9:30")
+    rows = cli("report")[1].splitlines()[4:6]
+    # Wide characters take two columns: the Time column still ends in the same place.
+    ends = [columns(row[: row.index(time) + len(time)]) for row, time in zip(rows, ["1h 00m", "30m"])]
+    assert ends[0] == ends[1]
+    md = cli("report", "--format", "markdown")[1]
+    assert "| \\*\\*bold\\*\\* \\| \\[x\\](y) | 30m |" in md

@@ -263,7 +263,8 @@ def render(report: Report, fmt: str = "table") -> str:
     numeric = {"time", "hours", "share", "sessions", "days", "tasks"}
     if fmt == "markdown":
         def cell(text: str) -> str:
-            return text.replace("\\", "\\\\").replace("|", "\\|")
+            # A name shows as typed: `**x**` or `[a](b)` is not formatting in someone's notes.
+            return "".join("\\" + ch if ch in "\\`*_[]<>|" else ch for ch in text)
 
         lines = [f"## {report.title}", "", "| " + " | ".join(heads) + " |",
                  "|" + "|".join("---:" if key in numeric else "---" for _, key in cols) + "|"]
@@ -272,11 +273,20 @@ def render(report: Report, fmt: str = "table") -> str:
         return "\n".join(lines)
     if not body:
         return f"{report.title}\nNothing logged."
-    widths = [max(len(r[i]) for r in [heads, *body, foot]) for i in range(len(cols))]
+    widths = [max(_cells(r[i]) for r in [heads, *body, foot]) for i in range(len(cols))]
 
     def fit(row: list[str]) -> str:
-        cells = [c.rjust(w) if key in numeric else c.ljust(w) for c, w, (_, key) in zip(row, widths, cols)]
+        cells = [" " * (w - _cells(c)) + c if key in numeric else c + " " * (w - _cells(c))
+                 for c, w, (_, key) in zip(row, widths, cols)]
         return "  ".join(cells).rstrip()
 
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([report.title, "", fit(heads), rule, *[fit(r) for r in body], rule, fit(foot)])
+
+
+def _cells(text: str) -> int:
+    """Terminal columns a text takes: wide (CJK, emoji) count two, combining marks none."""
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in text)
