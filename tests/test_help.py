@@ -92,3 +92,40 @@ async def test_first_run_welcome_says_what_to_do_first_and_how_to_find_keys(serv
         await pilot.press(*"Invoices", "enter")
         await pilot.pause()
         assert not welcome.display
+
+
+async def test_palette_commands_work_from_any_screen(tmp_path):
+    from offload.domain.clock import FrozenClock
+    from offload.domain.demo import SHOT_NOW, SHOT_ZONE
+    from offload.service.demo import create_demo
+    from offload.tui.commands import OffloadCommands
+
+    svc = create_demo(tmp_path / "demo.db", FrozenClock(SHOT_NOW, SHOT_ZONE))
+    app = OffloadApp(svc, tick_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape", "2")
+        await pilot.pause()
+        commands = {name: cb for name, _help, cb in OffloadCommands(app.screen)._commands()}
+        for wanted in ("Timer: stop", "Timer: resume the last task", "Week: previous", "Week: next",
+                       "Brief: preview and save", "Settings", "Log", "Review", "Grouping"):
+            assert wanted in commands
+        this = app.week
+        await commands["Week: previous"]()
+        await pilot.pause()
+        assert app.week == this.previous()
+        await commands["Week: next"]()
+        await commands["Week: next"]()
+        await pilot.pause()
+        assert app.week == this, "a week that has not happened is refused"
+        await commands["Timer: stop"]()
+        await pilot.pause()
+        assert svc.log.running() is None
+        await commands["Timer: resume the last task"]()
+        await pilot.pause()
+        assert svc.log.running().task == "Newsletter mail-out"
+        await commands["Brief: preview and save"]()
+        await pilot.pause()
+        await pilot.pause()
+        assert app.current_mode == "grouping"
+        assert type(app.screen).__name__ != "GroupingScreen", "the brief preview opens over Grouping"
+    svc.close()

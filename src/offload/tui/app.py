@@ -90,6 +90,56 @@ class OffloadApp(App):
             reload()
         self.notify("Settings saved")
 
+    # --- commands from the palette, whatever the screen ------------------------------
+    def _after_change(self) -> None:
+        reload = getattr(self.screen, "reload", None)
+        if callable(reload):
+            reload()
+
+    def action_timer_start(self) -> None:
+        self.switch_mode("log")
+        self.call_after_refresh(lambda: self.screen.run_action("new_task"))
+
+    def action_timer_stop(self) -> None:
+        from offload.domain.errors import OffloadError
+        from offload.domain.format import duration
+
+        try:
+            entry = self.service.log.stop()
+        except OffloadError as exc:
+            self.notify(exc.message, severity="warning", markup=False)
+            return
+        self._after_change()
+        self.notify(f"Stopped {entry.task} after {duration(entry.end_utc - entry.start_utc)}", markup=False)
+
+    def action_timer_resume(self) -> None:
+        from offload.domain.errors import OffloadError
+
+        try:
+            entry = self.service.log.resume()
+        except OffloadError as exc:
+            self.notify(exc.message, severity="warning", markup=False)
+            return
+        self._after_change()
+        self.notify(f"Resumed {entry.task}", markup=False)
+
+    def action_week_step(self, step: int) -> None:
+        """Move the week the Review and Grouping show; from the Log, show it on the Review."""
+        this = self.service.review.this_week()
+        week = self.week or this
+        target = this if step == 0 else (week.previous() if step < 0 else week.next())
+        if target.start > this.start:
+            self.notify("That week has not happened yet.", timeout=2)
+            return
+        self.week = target
+        if self.current_mode == "log":
+            self.switch_mode("review")
+
+    def action_brief(self) -> None:
+        if self.current_mode != "grouping":
+            self.switch_mode("grouping")
+        self.call_after_refresh(lambda: self.screen.run_action("brief"))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Grey out the key of the screen already shown.
         if action == "switch_mode" and parameters and parameters[0] == self.current_mode:

@@ -7,6 +7,18 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 
+# Commands offered from every screen (no key of their own): (name, help, app action).
+ANYWHERE = [
+    ("Timer: start a task", "Go to the Log and type the task's name", "timer_start"),
+    ("Timer: stop", "Stop the running timer", "timer_stop"),
+    ("Timer: resume the last task", "Start the last task again", "timer_resume"),
+    ("Week: previous", "Review the week before", "week_step(-1)"),
+    ("Week: next", "Review the week after", "week_step(1)"),
+    ("Week: this week", "Back to the week holding today", "week_step(0)"),
+    ("Brief: preview and save", "The handover brief of the skill sets, saved as Markdown", "brief"),
+]
+
+
 class OffloadCommands(Provider):
     """Offers every binding of the app and of the current screen by its description."""
 
@@ -25,6 +37,8 @@ class OffloadCommands(Provider):
                 seen.add(key)
                 help_text = binding.tooltip or f"key: {binding.key}"
                 out.append((binding.description, help_text, partial(owner.run_action, binding.action)))
+        for name, help_text, action in ANYWHERE:
+            out.append((name, help_text, partial(app.run_action, action)))
         return out
 
     async def discover(self) -> Hits:
