@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Markdown, Static
+from textual.widgets import Button, Input, Label, Static
 
 from offload.domain.errors import OffloadError
 
@@ -32,6 +32,9 @@ class BriefPreview(ModalScreen[Path | None]):
         self.saved: Path | None = None
 
     def compose(self) -> ComposeResult:
+        # Markdown (and markdown-it) load when a brief is shown, not with the app: ~100 ms.
+        from textual.widgets import Markdown
+
         with Vertical(classes="dialog brief"):
             with VerticalScroll(id="brief-scroll"):
                 yield Markdown(self.markdown, id="brief")
