@@ -107,6 +107,10 @@ async def measure_offload(db: str, t0: float | None) -> dict:
             else:
                 out["missing"].append(f"{name} (key {key} did nothing visible)")
 
+        # The Log screen starts in its task field, where a 2 is typed; Escape leaves it,
+        # as a user would before switching screens (not timed).
+        await pilot.press("escape")
+        await settle(app, pilot)
         if "review" in modes:
             await step("review", "2", lambda: app.current_mode == "review")
             prev = find_key(app.screen, ("previous_week", "prev_week", "previous", "prev", "back_week", "earlier"))
