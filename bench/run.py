@@ -502,6 +502,9 @@ def print_report(result: dict) -> None:
                     ratio = ""
                     if key == "log_ready" and mini.get("ready"):
                         ratio = f"{s['median'] / mini['ready']['median']:>8.2f}x minimal app"
+                    cpu = tui.get(key + "_cpu")
+                    if cpu:
+                        ratio = f"{'':>9} CPU {fmt_ms(cpu['median'])}"
                     print(f"{label:<20} {fmt_ms(s['median']):>9} {fmt_ms(s['iqr']):>8} {ratio}")
             if tui.get("maxrss_kb") and mini.get("maxrss_kb"):
                 m = tui["maxrss_kb"]["median"]
@@ -526,6 +529,78 @@ def print_report(result: dict) -> None:
         shown = "not measured" if value is None else (
             fmt_ms(value) if t["text"] == "s" else f"{value:.2f}{' ' if t['text'] != '%' else ''}{t['text']}")
         print(f"  {check(t['ok']):<7} {t['target']:<52} {shown}")
+
+
+def markdown_report(result: dict) -> str:
+    """The same figures as a Markdown section, for the README."""
+    m = result["machine"]
+    base = result["baseline"]
+    py = base["python"]["median"]
+    sizes = sorted(result["sizes"], key=int)
+    big = result["sizes"][sizes[-1]]
+    mini = base.get("minimal_app", {})
+    out = [f"Measured {result['when'][:16].replace('T', ' ')} UTC on {m['nproc']} cores ({m['cpu']}), "
+           f"Python {m['python']}, SQLite {m['sqlite']}, Textual {m['textual']}, load average "
+           f"{m['load_average'][0]:.1f} at the start and {m.get('load_average_end', m['load_average'])[0]:.1f} at the end; median of {result['settings']['repeat']} runs, "
+           f"times zone {result['settings']['zone']}.",
+           "",
+           f"Baselines in the same run: `python -c pass` {fmt_ms(py)}"
+           + (f"; a minimal Textual app (Header, Footer, 20-row DataTable) ready in {fmt_ms(mini['ready']['median'])}, "
+              f"peak memory {mini['maxrss_kb']['median'] / 1024:.0f} MB." if mini.get("ready") else "."),
+           ""]
+    peers = [p for p in ("watson", "timew") if big.get(p)]
+    head = "| command | " + " | ".join(f"{int(n):,} entries" for n in sizes) + f" | x python at {int(sizes[-1]):,} |"
+    head += "".join(f" {'Watson' if p == 'watson' else 'Timewarrior'} at {int(sizes[-1]):,} |" for p in peers)
+    out += [head, "|" + "---|" * (head.count("|") - 1)]
+    for name in big["commands"]:
+        cells = []
+        for n in sizes:
+            c = result["sizes"][n]["commands"].get(name, {})
+            cells.append(fmt_ms(c["median"]) if "median" in c else "-")
+        c = big["commands"][name]
+        ratio = f"{c['median'] / py:.1f}x" if "median" in c else "-"
+        row = f"| `offload {name}` | " + " | ".join(cells) + f" | {ratio} |"
+        for p in peers:
+            pc = big[p].get(name, {})
+            row += f" {fmt_ms(pc['median'])} |" if "median" in pc else " - |"
+        out.append(row)
+    tui_rows = (("log_ready", "TUI: launch to Log ready"), ("review", "TUI: 2, Review ready"),
+                ("previous_week", "TUI: previous week ready"), ("grouping", "TUI: 3, Grouping ready"))
+    for key, label in tui_rows:
+        cells = []
+        for n in sizes:
+            t = result["sizes"][n].get("tui", {}).get(key)
+            cells.append(fmt_ms(t["median"]) if t else "-")
+        t = big.get("tui", {}).get(key)
+        ratio = f"{t['median'] / mini['ready']['median']:.2f}x minimal app" if key == "log_ready" and t and mini.get("ready") else ""
+        cpu = big.get("tui", {}).get(key + "_cpu")
+        if cpu:
+            ratio = f"CPU {fmt_ms(cpu['median'])}"
+        out.append(f"| {label} | " + " | ".join(cells) + f" | {ratio} |" + " |" * len(peers))
+    cells = []
+    for n in sizes:
+        t = result["sizes"][n].get("tui", {}).get("maxrss_kb")
+        cells.append(f"{t['median'] / 1024:.0f} MB" if t else "-")
+    t = big.get("tui", {}).get("maxrss_kb")
+    ratio = f"{t['median'] / mini['maxrss_kb']['median']:.2f}x minimal app" if t and mini.get("maxrss_kb") else ""
+    out.append("| TUI: peak memory | " + " | ".join(cells) + f" | {ratio} |" + " |" * len(peers))
+    idle = result.get("idle", {})
+    out.append("")
+    for who, d in idle.items():
+        if "cpu_share" in d:
+            out.append(f"Idle for {d['wall_seconds']:.0f} s with a timer running ({who}): "
+                       f"{d['cpu_share'] * 100:.2f}% of one core.  ")
+    out += ["", f"Targets at {int(sizes[-1]):,} entries:", ""]
+    for t in result.get("targets", []):
+        value = t["value"]
+        shown = "not measured" if value is None else (
+            fmt_ms(value) if t["text"] == "s" else f"{value:.2f}{' ' if t['text'] != '%' else ''}{t['text']}")
+        out.append(f"- {'met' if t['ok'] else ('**missed**' if t['ok'] is False else 'not measured')}: "
+                   f"{t['target']} ({shown})")
+    notes = result.get("notes", [])
+    if notes:
+        out += ["", *[f"Note: {n}" for n in notes]]
+    return "\n".join(out) + "\n"
 
 
 # --- main ------------------------------------------------------------------------------------------------
@@ -628,12 +703,14 @@ def main(argv: list[str] | None = None) -> int:
         result["idle"] = idle
         if idle_seconds < 60:
             notes.append("The Log screen re-reads the week once a minute; an idle window under 60 s may miss it.")
+    result["machine"]["load_average_end"] = os.getloadavg()
     result["targets"] = evaluate(result)
     print_report(result)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     out = args.results_dir / f"bench-{stamp}.json"
     out.write_text(json.dumps(result, indent=1))
     (args.results_dir / "latest.json").write_text(json.dumps(result, indent=1))
+    (args.results_dir / "latest.md").write_text(markdown_report(result))
     print(f"\nJSON: {out}")
     return 0
 

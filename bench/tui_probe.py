@@ -98,12 +98,13 @@ async def measure_offload(db: str, t0: float | None) -> dict:
         modes = getattr(app, "MODES", {})
 
         async def step(name: str, key: str, check) -> None:
-            t = time.perf_counter()
+            c, t = cpu_seconds(), time.perf_counter()
             await pilot.press(key)
             await settle(app, pilot)
             elapsed = time.perf_counter() - t
             if check():
                 out[name] = elapsed
+                out[name + "_cpu"] = cpu_seconds() - c  # less swayed by other processes than wall time
             else:
                 out["missing"].append(f"{name} (key {key} did nothing visible)")
 
