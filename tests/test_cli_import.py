@@ -194,3 +194,13 @@ def test_csv_with_bad_rows_names_their_lines(cli, tmp_path):
     assert err.splitlines()[1:] == [
         "  line 5: the start 'yesterday' is not a time like 2026-11-20T09:00:00Z",
     ]
+
+
+def test_watson_folder_brings_the_running_frame_too(cli):
+    folder = FIXTURES / "watson-dir"
+    code, out, _ = cli("import", str(folder))
+    assert code == 0 and out.startswith(f"Imported 4 entries from {folder / 'frames'} (watson)")
+    assert entries(cli)[-1] == {"task": "school run", "start": "2026-11-20T09:15:00Z", "end": None, "note": "family"}
+    code, out, _ = cli("status")
+    assert (code, out) == (0, "school run 45m\n")
+    assert "4 entries already there" in cli("import", str(folder))[1]

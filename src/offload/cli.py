@@ -245,26 +245,42 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise OffloadError(f"There is no file {path}.") from None
+    except UnicodeDecodeError:
+        raise OffloadError(f"{path} is not UTF-8 text.") from None
+    except IsADirectoryError:
+        raise OffloadError(f"Cannot read {path}: it is a folder (for Watson, give the folder holding `frames`).") from None
+    except OSError as exc:
+        raise OffloadError(f"Cannot read {path}: {exc.strerror}.") from None
+
+
 @command("import")
 def cmd_import(args: argparse.Namespace) -> int:
     from offload.domain.importers import BadRows
     from offload.service.log import describe  # noqa: F401  (keeps messages in one style)
 
+    fmt = args.format
     if str(args.file) == "-":
         text, source = sys.stdin.read(), "stdin"
+    elif Path(args.file).is_dir() and (Path(args.file) / "frames").is_file():
+        # Watson's folder: its frames, and the running frame from `state` if one runs.
+        from offload.domain.importers.watson import with_running
+
+        folder = Path(args.file)
+        source, fmt = str(folder / "frames"), fmt or "watson"
+        text = _read_text(folder / "frames")
+        if (folder / "state").is_file():
+            text = with_running(text, _read_text(folder / "state"))
     else:
         source = str(args.file)
-        try:
-            text = Path(args.file).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise OffloadError(f"There is no file {args.file}.") from None
-        except UnicodeDecodeError:
-            raise OffloadError(f"{args.file} is not UTF-8 text.") from None
-        except OSError as exc:
-            raise OffloadError(f"Cannot read {args.file}: {exc.strerror}.") from None
+        text = _read_text(Path(args.file))
     svc = open_service(args)
     try:
-        result = svc.interop.import_text(text, source, fmt=args.format, dry_run=args.dry_run, zone=args.zone)
+        result = svc.interop.import_text(text, source, fmt=fmt, dry_run=args.dry_run, zone=args.zone)
     except BadRows as exc:
         print(f"offload: {exc.message}", file=sys.stderr)
         for problem in exc.problems:
@@ -439,7 +455,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p = add("import", "Bring in history from Offload, a CSV, Watson, Timewarrior or Toggl. All or nothing: "
             "any bad row imports nothing. Entries already there are skipped; overlapping ones are listed "
             "and skipped.",
-            "offload import ~/.config/watson/frames\n         timew export > t.json && offload import t.json "
+            "offload import ~/.config/watson   (frames, and the running frame)\n         timew export > t.json && offload import t.json "
             "--dry-run\n\nCSV columns (with a header): task,start,end,note[,tz]; times like "
             "2026-11-20T09:00:00+00:00.")
     p.add_argument("file", help="the file to read, or - for standard input")

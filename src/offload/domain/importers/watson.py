@@ -1,6 +1,7 @@
 """Watson's `frames` file: a JSON list of [start, stop, project, id, tags, updated_at].
 
 Start and stop are Unix seconds; the project becomes the task and the tags the note.
+Watson keeps the running frame apart, in its `state` file: `with_running` adds it.
 """
 
 from __future__ import annotations
@@ -9,6 +10,23 @@ import json
 
 from offload.domain.importers import Parsed, Problem
 from offload.domain.importers.common import add_record
+
+
+RUNNING_ID = "watson-state"
+
+
+def with_running(frames_text: str, state_text: str) -> str:
+    """The frames with Watson's running frame (`state`: {"project", "start", "tags"}) added at the end."""
+    try:
+        frames = json.loads(frames_text)
+        state = json.loads(state_text)
+    except json.JSONDecodeError:
+        return frames_text
+    if not isinstance(frames, list) or not isinstance(state, dict) or "project" not in state:
+        return frames_text
+    frames.append([state.get("start"), None, state.get("project"), RUNNING_ID, state.get("tags") or [],
+                   state.get("start")])
+    return json.dumps(frames)
 
 
 def _seconds(value) -> int | None:
@@ -33,7 +51,10 @@ def parse(text: str, zone: str) -> Parsed:
             parsed.problems.append(Problem(where, "not a frame [start, stop, project, id, tags, updated_at]"))
             continue
         start, stop, project = _seconds(frame[0]), _seconds(frame[1]), frame[2]
-        if start is None or stop is None:
+        running = frame[1] is None and frame[3:4] == [RUNNING_ID]
+        if running:
+            where = "the running frame (state)"
+        if start is None or (stop is None and not running):
             parsed.problems.append(Problem(where, "start and stop must be Unix seconds"))
             continue
         tags = frame[4] if len(frame) > 4 and frame[4] is not None else []
