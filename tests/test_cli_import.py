@@ -118,7 +118,7 @@ def test_overlaps_are_listed_and_skipped(cli):
     assert code == 0
     assert out.splitlines() == [
         f"Imported 1 entry from {FIXTURES / 'watson-frames'} (watson), with 1 new task.",
-        "2 overlapping existing entries, skipped:",
+        "Skipped 2 entries that overlap another:",
         "  frame 1: 'accounts' Mon 16 Nov 09:00–10:30 overlaps 'Meeting' Mon 16 Nov 10:00–10:45",
         "  frame 2: 'email' Mon 16 Nov 10:30–11:00 overlaps 'Meeting' Mon 16 Nov 10:00–10:45",
     ]
@@ -135,6 +135,7 @@ def test_overlaps_inside_one_file_keep_the_first(cli, tmp_path):
     code, out, _ = cli("import", str(frames))
     assert "Imported 1 entry" in out
     assert "1 entry already there, skipped." in out
+    assert "Skipped 1 entry that overlaps another:" in out
     assert "  frame 2: 'email' Mon 16 Nov 10:00–11:00 overlaps 'accounts' from frame 1 of the same file" in out
 
 

@@ -310,7 +310,8 @@ def _import_summary(result, zone: str) -> str:
         already = plural(len(result.duplicates), "entry").replace("entrys", "entries")
         lines.append(f"{already} already there, skipped.")
     if result.overlaps:
-        lines.append(f"{len(result.overlaps)} overlapping existing entries, skipped:")
+        count = len(result.overlaps)
+        lines.append(f"Skipped {count} {'entry that overlaps' if count == 1 else 'entries that overlap'} another:")
         for o in result.overlaps:
             r = o.record
             end = local_time(r.end, zone) if r.end is not None else "running"
