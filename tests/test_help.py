@@ -129,3 +129,18 @@ async def test_palette_commands_work_from_any_screen(tmp_path):
         assert app.current_mode == "grouping"
         assert type(app.screen).__name__ != "GroupingScreen", "the brief preview opens over Grouping"
     svc.close()
+
+
+async def test_help_lists_every_key_of_a_binding_with_several(tmp_path):
+    from offload.domain.clock import FrozenClock
+    from offload.domain.demo import SHOT_NOW, SHOT_ZONE
+    from offload.service.demo import create_demo
+
+    svc = create_demo(tmp_path / "demo.db", FrozenClock(SHOT_NOW, SHOT_ZONE))
+    app = OffloadApp(svc, tick_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape", "2", "question_mark")
+        await pilot.pause()
+        rows = listed(app.screen)
+        assert ("p ←", "Previous week") in rows and ("n →", "Next week") in rows
+    svc.close()

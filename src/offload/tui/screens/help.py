@@ -36,7 +36,8 @@ def _group(section: str, bindings: list[Binding], app: App, seen: set[str]) -> l
         if not binding.description or binding.system:
             continue
         group = (binding.action, binding.description)
-        display = app.get_key_display(binding)
+        # The key itself, not a shared key_display: "p,left" must list both p and ←.
+        display = app.get_key_display(Binding(binding.key, binding.action))
         keys = rows.setdefault(group, [])
         if display not in keys and binding.key not in seen:
             keys.append(display)
@@ -80,11 +81,11 @@ class HelpScreen(ModalScreen[None]):
                 table = DataTable(id=f"help-keys-{number}", classes="help-keys", cursor_type="none",
                                   show_header=False, zebra_stripes=True)
                 table.add_column("Key", key="key", width=11)
-                table.add_column("Does", key="does", width=22)
-                table.add_column("More", key="more", width=56)
+                table.add_column("Does", key="does", width=20)
+                table.add_column("More", key="more", width=60)
                 for row in rows:
                     if row.section == section:
-                        table.add_row(Text(row.keys, style="bold"), Text(row.description), Text(row.tooltip))
+                        table.add_row(Text(row.keys, style="bold"), Text(row.description), Text(row.tooltip), height=None)
                 yield table
             yield Static(
                 "Arrow keys, PgUp/PgDn and Home/End move in tables and lists; Enter chooses.",
