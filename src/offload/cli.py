@@ -399,7 +399,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     def add(name: str, help: str, example: str) -> argparse.ArgumentParser:
         if only is not None and name != only:
             return _Unused()  # type: ignore[return-value]
-        p = sub.add_parser(name, help=help, description=help, epilog=f"Example: {example}",
+        p = sub.add_parser(name, help=help, description=__import__("textwrap").fill(help, 80), epilog=f"Example: {example}",
                            formatter_class=argparse.RawDescriptionHelpFormatter)
         p.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="database file")
         return p
@@ -459,7 +459,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             "offload import ~/.config/watson   (frames, and the running frame)\n         timew export > t.json && offload import t.json "
             "--dry-run\n\nCSV columns (with a header): task,start,end,note[,tz]; times like "
             "2026-11-20T09:00:00+00:00.")
-    p.add_argument("file", help="the file to read, or - for standard input")
+    p.add_argument("file", help="the file to read (or Watson's folder), or - for standard input")
     p.add_argument("--format", choices=["offload-json", "csv", "watson", "timewarrior", "toggl"], default=None,
                    help="the file's format (default: told from the file)")
     p.add_argument("--dry-run", action="store_true", help="say what would be imported, change nothing")
