@@ -540,6 +540,13 @@ def run_demo_tui() -> int:
     from offload.domain.clock import ShiftedClock
     from offload.domain.demo import SHOT_NOW, SHOT_ZONE
 
+    import signal
+
+    def leave(signum, frame):  # a closed terminal or kill: still remove the demo folder
+        raise SystemExit(128 + signum)
+
+    for sig in (signal.SIGHUP, signal.SIGTERM):
+        signal.signal(sig, leave)
     folder = Path(tempfile.mkdtemp(prefix="offload-demo-"))
     try:
         # The demo lives in its own Thursday afternoon, whatever today is, so the week
