@@ -205,3 +205,30 @@ def test_watson_folder_brings_the_running_frame_too(cli):
     code, out, _ = cli("status")
     assert (code, out) == (0, "school run 45m\n")
     assert "4 entries already there" in cli("import", str(folder))[1]
+
+
+def test_a_running_timewarrior_interval_becomes_the_running_entry(cli, tmp_path):
+    file = tmp_path / "t.json"
+    file.write_text('[\n{"id":2,"start":"20261120T080000Z","end":"20261120T090000Z","tags":["Email"]},\n'
+                    '{"id":1,"start":"20261120T090000Z","tags":["Accounts","q4"]}\n]\n')
+    assert cli("import", str(file))[0] == 0
+    assert cli("status") == (0, "Accounts 1h 00m\n", "")
+    # Stopping it from the shell ends the imported entry like any other.
+    assert cli("stop")[1] == "Stopped Accounts after 1h 00m\n"
+
+
+def test_csv_times_without_offset_are_read_in_the_row_zone(cli, tmp_path):
+    file = tmp_path / "mine.csv"
+    file.write_text(
+        "Note,Task,Start,End,TZ\n"  # any column order, any case
+        "summer,Calls,2026-07-01 09:00,2026-07-01 10:00,Europe/London\n"
+        "nyc,Calls,2026-07-02 09:00,2026-07-02T10:00:00-04:00,America/New_York\n"
+        "mine,Calls,2026-11-19T09:00,2026-11-19T09:30,\n"
+    )
+    assert cli("import", str(file), "--format", "csv")[0] == 0
+    data = json.loads(cli("export")[1])["entries"]
+    assert [(e["start"], e["end"], e["tz"]) for e in data] == [
+        ("2026-07-01T08:00:00Z", "2026-07-01T09:00:00Z", "Europe/London"),
+        ("2026-07-02T13:00:00Z", "2026-07-02T14:00:00Z", "America/New_York"),
+        ("2026-11-19T09:00:00Z", "2026-11-19T09:30:00Z", "Europe/London"),
+    ]
