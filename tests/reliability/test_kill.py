@@ -129,6 +129,7 @@ def test_writer_killed_mid_transaction_many_times(fast_dir: Path) -> None:
         assert not state["overlaps"] and not state["backwards"]
     assert not [line for line in printed if line.startswith("refused")]
     _assert_printed_there(db, printed)
+    _assert_switches_seamless(db)
     _assert_backups_sound(db)
 
 
@@ -159,3 +160,20 @@ def _assert_backups_sound(db: Path) -> None:
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok", copy
         finally:
             conn.close()
+
+
+def _assert_switches_seamless(db: Path) -> None:
+    """A switch ends one entry and starts the next in one transaction: killed or not, the
+    switched entries (this test's 2026 ones) follow each other with no gap."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute(
+            "SELECT start_utc, end_utc FROM entries WHERE start_utc >= 1767225600 ORDER BY start_utc"
+        ).fetchall()
+    finally:
+        conn.close()
+    assert rows
+    gaps = [(a, b) for a, b in zip(rows, rows[1:]) if a[1] != b[0]]
+    assert not gaps, f"a switch was cut in half: {gaps[:3]}"
