@@ -177,3 +177,43 @@ def _assert_switches_seamless(db: Path) -> None:
     assert rows
     gaps = [(a, b) for a, b in zip(rows, rows[1:]) if a[1] != b[0]]
     assert not gaps, f"a switch was cut in half: {gaps[:3]}"
+
+
+def test_restore_killed_at_random_points_leaves_the_old_or_the_restored_log(tmp_path: Path) -> None:
+    """`offload restore` cut short: the database is whole, and holds either what it held or the backup."""
+    import sqlite3
+
+    rng = random.Random(scaled(8, time.time_ns()))
+    db = tmp_path / "offload.db"
+
+    def entries() -> list[tuple]:
+        conn = sqlite3.connect(db)
+        try:
+            return conn.execute("SELECT task_id, start_utc, end_utc FROM entries ORDER BY start_utc").fetchall()
+        finally:
+            conn.close()
+
+    env = child_env({"TZ": "UTC"})
+    for minute in range(3):
+        done = subprocess.run(offload_argv(db, "add", "Old", f"--from=2019-01-01 08:0{minute}",
+                                           f"--to=2019-01-01 08:0{minute + 1}"), capture_output=True, env=env)
+        assert done.returncode == 0
+    made = subprocess.run(offload_argv(db, "backup"), capture_output=True, text=True, env=env)
+    backup = made.stdout.strip().removeprefix("Backed up to ")
+    in_backup = entries()
+    done = subprocess.run(offload_argv(db, "add", "New", "--from=2019-01-02 08:00", "--to=2019-01-02 09:00"),
+                          capture_output=True, env=env)
+    assert done.returncode == 0
+    current = entries()
+    typical = _timed(db)
+    for _ in range(scaled(10, 100)):
+        code, _out = _run_and_maybe_kill(offload_argv(db, "restore", backup), typical * rng.uniform(0.5, 1.5))
+        assert soundness(db)["integrity"] == "ok"
+        now_there = entries()
+        assert now_there in (current, in_backup)
+        if code == 0:
+            assert now_there == in_backup
+        if now_there == in_backup:  # put the newer log back for the next round
+            assert subprocess.run(offload_argv(db, "add", "New", "--from=2019-01-02 08:00",
+                                               "--to=2019-01-02 09:00"), capture_output=True, env=env).returncode == 0
+            current = entries()
