@@ -200,3 +200,10 @@ def test_report_shows_names_as_typed(cli):
     assert ends[0] == ends[1]
     md = cli("report", "--format", "markdown")[1]
     assert "| \\*\\*bold\\*\\* \\| \\[x\\](y) | 30m |" in md
+
+
+def test_dates_outside_a_log_are_refused(cli):
+    for args in (["report", "--week", "9999-12-31"], ["log", "--week", "1969-12-31"],
+                 ["log", "--from", "2026-11-01", "--to", "9999-01-01"]):
+        code, out, err = cli(*args)
+        assert code == 2 and "outside the years a log can hold" in err and err.count("\n") == 1

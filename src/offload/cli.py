@@ -147,11 +147,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _date(text: str, today):
+    """A typed day, within the years a log can hold."""
+    from offload.domain.timeparse import parse_date
+
+    day = parse_date(text, today)
+    if not 1970 <= day.year <= 9000:
+        raise OffloadError(f"The date '{text}' is outside the years a log can hold; try e.g. 2026-11-16.")
+    return day
+
+
 def _days(args: argparse.Namespace, svc) -> tuple:
     """The local days a `log` or `report` covers: (first, last) from --week/--last-week/--from/--to."""
     from datetime import timedelta
-
-    from offload.domain.timeparse import parse_date
 
     today = svc.report.today()
     start = getattr(args, "start", None)
@@ -161,12 +169,12 @@ def _days(args: argparse.Namespace, svc) -> tuple:
     if start or end:
         if not start:
             raise OffloadError("--to needs --from too, e.g. --from 2026-11-02 --to 2026-11-15.")
-        first = parse_date(start, today)
-        last = parse_date(end, today) if end else today
+        first = _date(start, today)
+        last = _date(end, today) if end else today
         if last < first:
             raise OffloadError(f"--to ({last}) is before --from ({first}).")
         return first, last, f"{first:%a %d %b %Y} to {last:%a %d %b %Y}"
-    week = svc.report.week_holding(parse_date(args.week, today) if args.week else today)
+    week = svc.report.week_holding(_date(args.week, today) if args.week else today)
     if args.last_week:
         week = week.previous()
     return week.start, week.end - timedelta(days=1), week.title()
@@ -204,7 +212,6 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 @command("report")
 def cmd_report(args: argparse.Namespace) -> int:
-    from offload.domain.timeparse import parse_date
     from offload.service.report import render
 
     svc = open_service(args)
@@ -213,7 +220,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise OffloadError("--all covers every week; leave out --week and --last-week.")
     if not args.all:
         today = svc.report.today()
-        week = svc.report.week_holding(parse_date(args.week, today) if args.week else today)
+        week = svc.report.week_holding(_date(args.week, today) if args.week else today)
         if args.last_week:
             week = week.previous()
     report = svc.report.report(by=args.by, week=week, all_time=args.all)
@@ -478,13 +485,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 @command("brief")
 def cmd_brief(args: argparse.Namespace) -> int:
-    from offload.domain.timeparse import parse_date
     from offload.domain.weeks import local_date
 
     svc = open_service(args)
     week = None
     if args.week:
-        week = svc.review.week_holding(parse_date(args.week, local_date(svc.ctx.now(), svc.ctx.zone)))
+        week = svc.review.week_holding(_date(args.week, local_date(svc.ctx.now(), svc.ctx.zone)))
     if args.output is None or str(args.output) == "-":
         sys.stdout.write(svc.grouping.brief(args.skill_set, week))
         return 0
