@@ -82,7 +82,7 @@ def _skill_sets(items, parsed: Parsed) -> set[str]:
                     raise InvalidInput(f"\"{key}\" is not text")
                 row[key] = value
             rate = item.get("rate")
-            if rate is not None and (isinstance(rate, bool) or not isinstance(rate, (int, float)) or rate < 0):
+            if rate is not None and (isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0 <= rate < 1e12):
                 raise InvalidInput("\"rate\" is not an amount of 0 or more")
             row["rate"] = rate
             created = item.get("created_utc")

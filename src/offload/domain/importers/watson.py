@@ -7,6 +7,7 @@ Watson keeps the running frame apart, in its `state` file: `with_running` adds i
 from __future__ import annotations
 
 import json
+import math
 
 from offload.domain.importers import Parsed, Problem
 from offload.domain.importers.common import add_record
@@ -30,7 +31,7 @@ def with_running(frames_text: str, state_text: str) -> str:
 
 
 def _seconds(value) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         return None
     return int(value)
 
