@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 
 from offload.domain.errors import Conflict, InvalidInput, NotFound
@@ -14,8 +14,7 @@ from offload.store import tasks as task_store
 from offload.store.rows import EntryRow
 
 
-@dataclass(frozen=True)
-class DayTotal:
+class DayTotal(NamedTuple):
     day: date
     seconds: int
 
