@@ -74,6 +74,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         rows = key_help(self.beneath, self.app)
         sections = list(dict.fromkeys(r.section for r in rows))
+        # The last column takes what is left of the window, so 80 columns still show it whole (wrapped).
+        more_width = max(20, min(60, self.app.size.width - 48))
         with VerticalScroll(id="help-box"):
             yield Static("Keys  (Esc closes)", id="help-title")
             for number, section in enumerate(sections):
@@ -82,7 +84,7 @@ class HelpScreen(ModalScreen[None]):
                                   show_header=False, zebra_stripes=True)
                 table.add_column("Key", key="key", width=11)
                 table.add_column("Does", key="does", width=20)
-                table.add_column("More", key="more", width=60)
+                table.add_column("More", key="more", width=more_width)
                 for row in rows:
                     if row.section == section:
                         table.add_row(Text(row.keys, style="bold"), Text(row.description), Text(row.tooltip), height=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -31,7 +31,7 @@ class SettingsDialog(ModalScreen[bool]):
         self.themes = themes
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="settings-box"):
+        with VerticalScroll(id="settings-box"):
             yield Static("Settings", id="settings-title")
             for key, setting in SETTINGS.items():
                 with Horizontal(classes="setting-row"):
