@@ -42,11 +42,10 @@ class Report:
 
 
 def _midnights(days: list[date], zone: str) -> list[int]:
-    """`day_start_epoch` for many days at once: the zone is looked up once, not per day."""
-    import pendulum
+    """`day_start_epoch` for many days (the standard library's zoneinfo caches the zone)."""
+    from offload.domain.weeks import day_start_epoch
 
-    tz = pendulum.timezone(zone)
-    return [int(pendulum.datetime(d.year, d.month, d.day, tz=tz).timestamp()) for d in days]
+    return [day_start_epoch(d, zone) for d in days]
 
 
 @dataclass
@@ -126,14 +125,19 @@ class ReportService:
         found = history.span(conn, now)
         if found is None:
             return [], [], "All history"
-        zones = sorted(set(history.zones(conn)) | {self.ctx.zone})
+        spans_by_zone = history.zone_spans(conn, now)
+        zones = sorted(set(spans_by_zone) | {self.ctx.zone})
         first = min(local_date(epoch_to_utc(found[0]), z) for z in zones)
         last = max(local_date(epoch_to_utc(found[1]), z) for z in zones)
         days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
         bounds = []
-        for zone in zones:
-            edges = _midnights(days + [last + timedelta(days=1)], zone)
-            bounds += [(zone, i, edges[i], edges[i + 1]) for i in range(len(days))]
+        # Each zone's days only from its first entry to its last: a week abroad ten years
+        # ago adds seven days to look up, not ten years of them.
+        for zone, (lo, hi) in sorted(spans_by_zone.items()):
+            a = (local_date(epoch_to_utc(lo), zone) - first).days
+            b = (local_date(epoch_to_utc(hi), zone) - first).days
+            edges = _midnights([first + timedelta(days=i) for i in range(a, b + 2)], zone)
+            bounds += [(zone, a + j, edges[j], edges[j + 1]) for j in range(b - a + 1)]
         per_task: dict[int, dict[date, int]] = {}
         for task_id, day, seconds in history.task_day_seconds(conn, bounds, now):
             per_task.setdefault(task_id, {})[days[day]] = seconds

@@ -23,6 +23,14 @@ def zones(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT DISTINCT tz FROM entries ORDER BY tz")]
 
 
+def zone_spans(conn: sqlite3.Connection, now_utc: int) -> dict[str, tuple[int, int]]:
+    """For each zone entries were logged in: the first start and the last end (now if running)."""
+    rows = conn.execute(
+        "SELECT tz, min(start_utc), max(coalesce(end_utc, ?)) FROM entries GROUP BY tz", (now_utc,)
+    ).fetchall()
+    return {r[0]: (int(r[1]), int(r[2])) for r in rows}
+
+
 def task_day_seconds(
     conn: sqlite3.Connection, bounds: Iterable[tuple[str, int, int, int]], now_utc: int
 ) -> list[tuple[int, int, int]]:
