@@ -19,7 +19,9 @@ from offload.domain.clock import Clock  # noqa: E402
 from offload.domain.errors import OffloadError  # noqa: E402
 from offload.service import Offload  # noqa: E402
 
-BASE = 1_767_225_600  # 2026-01-01 00:00 UTC
+BASE = 1_767_225_600  # 2026-01-01 00:00 UTC: the switches run from here
+ADD_BASE = 31_536_000  # 1971-01-01 00:00 UTC: the missed entries, 1,000 lanes end before 2010
+LANE = 10_000
 
 
 class TickingClock(Clock):
@@ -47,11 +49,12 @@ def main(argv: list[str]) -> int:
                 svc.close()
             svc = Offload.open(db, clock)
         try:
-            if add_every and i % add_every == add_every - 1:
-                # Missed entries far in the past (2001), each its own minute: never overlapping.
-                minute = 2 * (lane * 100_000 + i)
-                stamp = datetime.fromtimestamp(978_307_200 + minute * 60, tz=timezone.utc)
-                end = datetime.fromtimestamp(978_307_200 + minute * 60 + 60, tz=timezone.utc)
+            if add_every and i % add_every == add_every - 1 and i < LANE:
+                # Missed entries long before the switches (from 1971, a lane of minutes per
+                # process, each entry its own minute): never overlapping anything.
+                minute = 2 * (lane * LANE + i)
+                stamp = datetime.fromtimestamp(ADD_BASE + minute * 60, tz=timezone.utc)
+                end = datetime.fromtimestamp(ADD_BASE + minute * 60 + 60, tz=timezone.utc)
                 lo, hi = stamp.strftime("%Y-%m-%d %H:%M"), end.strftime("%Y-%m-%d %H:%M")
                 entry = svc.log.add(f"{label} add {i}", lo, hi)
                 print(f"ok add {entry.task}|{entry.start_utc}|{entry.end_utc}", flush=True)
