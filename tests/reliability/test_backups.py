@@ -165,3 +165,15 @@ def test_latest_backup_names_the_newest(tmp_path: Path, clock: FrozenClock) -> N
     newest = svc.backups.backup()
     svc.close()
     assert latest_backup(db) == newest
+
+
+def test_the_hint_never_names_the_unreadable_copy_a_restore_kept(tmp_path: Path, clock) -> None:
+    db = tmp_path / "offload.db"
+    svc = Offload.open(db, clock)
+    svc.log.add("Invoices", "8:00", "9:00")
+    copy = svc.backups.backup()
+    svc.close()
+    db.write_bytes(b"junk" * 1000)
+    assert run(db, "restore", str(copy)).returncode == 0
+    assert list((tmp_path / "backups").glob("*-unreadable.db"))
+    assert latest_backup(db) == copy

@@ -35,7 +35,8 @@ def backups_dir(db_path: Path) -> Path:
 def latest_backup(db_path: Path) -> Path | None:
     folder = backups_dir(db_path)
     try:
-        found = sorted(folder.glob(f"{db_path.stem}-[0-9]*.db"))
+        # Not the byte copies of files SQLite could not read, kept by a restore: no way back.
+        found = sorted(p for p in folder.glob(f"{db_path.stem}-[0-9]*.db") if not p.name.endswith("-unreadable.db"))
     except OSError:
         return None
     return found[-1] if found else None
