@@ -201,3 +201,27 @@ async def test_rename_merge_and_delete_keep_every_task(service):
         assert not right.display
         assert sorted(column(screen.query_one("#ungrouped", DataTable))) == [
             "Gardening", "Invoices", "Payroll", "Update WordPress"]
+
+
+async def test_changes_survive_a_restart_and_unhighlighted_tasks_are_marked(service, db_path, clock):
+    from offload.service import Offload
+
+    log_week(service)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_grouping(app, pilot)
+        await pilot.press("a")  # Invoices -> Bookkeeping and accounts
+        await pilot.pause()
+    service.review.set_highlight("Invoices", False)
+    again = Offload.open(db_path, clock)
+    try:
+        app = app_for(again)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await open_grouping(app, pilot)
+            right = screen.query_one("#sets", DataTable)
+            assert column(right) == ["Bookkeeping and accounts", "└ Invoices (not highlighted)"]
+            right.focus()
+            await pilot.pause()
+            assert "no rate yet" in str(screen.query_one("#hint", Static).content)
+    finally:
+        again.close()

@@ -144,7 +144,8 @@ def _cost(s: BriefSet, hourly_value: float | None, currency: str, depth: int) ->
     if cost is None:
         out += ["", "**To answer:** What hourly rate will you offer, or accept from a bid?"]
     if own is None:
-        out += ["", "**To answer:** What is an hour of your own time worth? Set `hourly_value` in the settings."]
+        out += ["", "**To answer:** What is an hour of your own time worth? Set it in the settings "
+                "(`,` in the app, or `offload config hourly_value 80`)."]
     out.append("")
     return out
 

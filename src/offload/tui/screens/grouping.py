@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from offload.domain.catalogue import catalogue_set
 from offload.domain.errors import OffloadError
-from offload.domain.format import hours
+from offload.domain.format import hours, money
 from offload.domain.skill_sets import FIELD_KEYS
 from offload.service.grouping import GroupingView
 from offload.tui.widgets.brief_preview import BriefPreview
@@ -225,7 +225,9 @@ class GroupingScreen(Screen):
                 hint.update("c creates a skill set · Tab goes back to the tasks")
                 return
             group = self.view.set(name)
-            rate = f" · rate {group.row.rate:g}/h" if group and group.row.rate is not None else " · no rate yet"
+            currency = self.service.settings.get("currency")
+            rate = (f" · rate {money(group.row.rate, currency)}/h" if group and group.row.rate is not None
+                    else " · no rate yet")
             empty = sum(1 for k in FIELD_KEYS if not (group.row.fields.get(k) or "").strip()) if group else 0
             todo = f" · {empty} brief questions open (e)" if empty else " · brief fields filled"
             hint.update(f"{name}{rate}{todo} · b: its brief · o takes a task out · r renames · g merges")
