@@ -207,3 +207,17 @@ def test_dates_outside_a_log_are_refused(cli):
                  ["log", "--from", "2026-11-01", "--to", "9999-01-01"]):
         code, out, err = cli(*args)
         assert code == 2 and "outside the years a log can hold" in err and err.count("\n") == 1
+
+
+def test_a_time_ago_after_at_is_a_time_not_an_option(tmp_path, capsys, monkeypatch):
+    # `offload start Accounts --at -15m`: the form the README and the help show.
+    from offload.cli import main
+
+    monkeypatch.setenv("OFFLOAD_NOW", "2026-11-20T10:00:00+00:00")
+    monkeypatch.setenv("OFFLOAD_TZ", "Europe/London")
+    db = str(tmp_path / "o.db")
+    assert main(["--db", db, "start", "Accounts", "--at", "-15m"]) == 0
+    assert main(["--db", db, "add", "Calls", "--from", "-1h", "--to", "-30m"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "status", "--format", "{task} {elapsed}"]) == 0
+    assert capsys.readouterr().out.strip() == "Accounts 15m"

@@ -499,8 +499,29 @@ def cmd_brief(args: argparse.Namespace) -> int:
     return 0
 
 
+_TIME_OPTIONS = ("--at", "--from", "--to")
+
+
+def join_times_ago(argv: Sequence[str]) -> list[str]:
+    """`--at -15m` as `--at=-15m`: argparse would take a time ago for an option of its own."""
+    out: list[str] = []
+    args = list(argv)
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg in _TIME_OPTIONS and i + 1 < len(args) and args[i + 1].startswith("-") \
+                and args[i + 1][1:2].isdigit():
+            out.append(f"{arg}={args[i + 1]}")
+            i += 2
+            continue
+        out.append(arg)
+        i += 1
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser(only=command_named(sys.argv[1:] if argv is None else argv))
+    argv = join_times_ago(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(only=command_named(argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, or a refused argument (already said on stderr)
