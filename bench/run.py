@@ -311,10 +311,17 @@ def tui_probe(what: str, db: Path | str, env: dict, seconds: float | None = None
     return json.loads(line), s
 
 
-def measure_tui(db: Path | None, env: dict, repeat: int) -> dict:
+def measure_tui(db: Path | None, env: dict, repeat: int, minimal_runs: list | None = None) -> dict:
+    """Offload's probe `repeat` times; with `minimal_runs`, a minimal-app probe before each
+    (kept there), so the baseline sees the same moments of a busy machine."""
     what = "minimal" if db is None else "offload"
     runs = []
     for _ in range(repeat):
+        if minimal_runs is not None:
+            base, bs = tui_probe("minimal", "-", env)
+            if "error" not in base:
+                base["maxrss_kb"] = base.pop("peak_rss_kb", None) or bs.maxrss_kb
+                minimal_runs.append(base)
         data, s = tui_probe(what, db or "-", env)
         if "error" in data:
             return {"error": data["error"]}
@@ -656,9 +663,7 @@ def main(argv: list[str] | None = None) -> int:
                     "baseline": {}, "sizes": {}, "notes": notes}
     baseline: list[float] = []
 
-    if not args.no_tui:
-        print("minimal Textual app ...", flush=True)
-        result["baseline"]["minimal_app"] = measure_tui(None, env, tui_repeat)
+    minimal_runs: list[dict] = []
 
     for size in sizes:
         print(f"{size:,} entries ...", flush=True)
@@ -689,11 +694,14 @@ def main(argv: list[str] | None = None) -> int:
                           for c in peer_cases}
         if not args.no_tui:
             print("  TUI ...", flush=True)
-            data["tui"] = measure_tui(paths["offload"], env, tui_repeat)
+            data["tui"] = measure_tui(paths["offload"], env, tui_repeat, minimal_runs)
             log.reset()
         result["sizes"][str(size)] = data
 
     result["baseline"]["python"] = stats(baseline)
+    if minimal_runs:
+        keys = sorted({k for r in minimal_runs for k, v in r.items() if isinstance(v, (int, float))})
+        result["baseline"]["minimal_app"] = {k: stats([r[k] for r in minimal_runs if k in r]) for k in keys}
     if not args.no_tui:
         print(f"idle CPU over {idle_seconds:g} s ...", flush=True)
         biggest = args.data_dir / f"work-{max(sizes)}.db"
