@@ -348,11 +348,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 @command("restore")
 def cmd_restore(args: argparse.Namespace) -> int:
-    from datetime import datetime, timezone
-
     from offload.service.backups import restore
 
-    done = restore(args.db, args.file, datetime.now(timezone.utc))
+    # The one clock, so OFFLOAD_NOW freezes the name of the copy kept before restoring too.
+    done = restore(args.db, args.file, make_clock().now())
     kept = f"; the file it replaced is kept as {done.kept}" if done.kept else ""
     _say(f"Restored {done.path} from {done.source}{kept}")
     return 0
