@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -78,3 +79,23 @@ def add_record(parsed: Parsed, where: str, task, start: int, end: int | None, tz
         parsed.problems.append(Problem(where, "the end is not after the start"))
         return
     parsed.records.append(Record(where, name, int(start), None if end is None else int(end), tz, text))
+
+
+def data_rows(reader, parsed: Parsed):
+    """(where, row) for each non-blank row after the header, `where` naming its first line.
+
+    A row that is not CSV ends the file with a problem naming its line; blank rows are skipped.
+    """
+    line = reader.line_num
+    while True:
+        first_line = line + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            parsed.problems.append(Problem(f"line {first_line}", f"not CSV ({exc})"))
+            return
+        line = reader.line_num
+        if any(cell.strip() for cell in row):
+            yield f"line {first_line}", row

@@ -13,7 +13,7 @@ import io
 from offload.domain.csvcells import restore
 from offload.domain.errors import InvalidInput
 from offload.domain.importers import Parsed, Problem
-from offload.domain.importers.common import add_record, iso_epoch
+from offload.domain.importers.common import add_record, iso_epoch, data_rows
 
 COLUMNS = ("task", "start", "end", "note")
 
@@ -37,20 +37,7 @@ def parse(text: str, zone: str) -> Parsed:
         )
         return parsed
     col = {name: names.index(name) for name in (*COLUMNS, "tz") if name in names}
-    line = reader.line_num
-    while True:
-        first_line = line + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            parsed.problems.append(Problem(f"line {first_line}", f"not CSV ({exc})"))
-            break
-        line = reader.line_num
-        where = f"line {first_line}"
-        if not any(cell.strip() for cell in row):
-            continue
+    for where, row in data_rows(reader, parsed):
         if len(row) < len(names):
             row = row + [""] * (len(names) - len(row))
 

@@ -12,7 +12,7 @@ import io
 
 from offload.domain.errors import InvalidInput
 from offload.domain.importers import Parsed, Problem
-from offload.domain.importers.common import add_record, local_epoch
+from offload.domain.importers.common import add_record, local_epoch, data_rows
 
 NEEDED = ("start date", "start time", "end date", "end time")
 
@@ -34,20 +34,7 @@ def parse(text: str, zone: str) -> Parsed:
         ))
         return parsed
     col = {n: i for i, n in enumerate(names)}
-    line = reader.line_num
-    while True:
-        first_line = line + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            parsed.problems.append(Problem(f"line {first_line}", f"not CSV ({exc})"))
-            break
-        line = reader.line_num
-        where = f"line {first_line}"
-        if not any(cell.strip() for cell in row):
-            continue
+    for where, row in data_rows(reader, parsed):
 
         def cell(name: str) -> str:
             i = col.get(name)
