@@ -39,3 +39,18 @@ def test_status_imports_neither_textual_sqlite_utils_pendulum_nor_other_use_case
     proc = subprocess.run([sys.executable, "-c", code, str(tmp_path / "o.db")], capture_output=True, text=True,
                           env=env, timeout=60)
     assert proc.stderr.strip().splitlines()[-1] == "[]", proc.stderr
+
+
+def test_version_prints_the_packages_version_without_loading_textual():
+    code = (
+        "import sys, runpy; sys.argv = ['offload', '--version']\n"
+        "try:\n    runpy.run_module('offload', run_name='__main__')\n"
+        "except SystemExit as exc:\n    print('exit', exc.code, file=sys.stderr)\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('textual', 'rich', 'sqlite3'))), file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={"PYTHONPATH": str(SRC)}, timeout=60)
+    from offload import __version__
+
+    assert proc.stdout == f"offload {__version__}\n"
+    assert proc.stderr.strip().splitlines()[-2:] == ["exit 0", "[]"], proc.stderr

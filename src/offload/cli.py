@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
+from offload import __version__
 from offload.domain.errors import OffloadError
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
@@ -400,6 +401,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, default=None, help="database file (default: $OFFLOAD_DB or the user data folder)")
     parser.add_argument("--demo", action="store_true",
                         help="open the app on a made-up week in a temporary database (yours is not touched)")
+    parser.add_argument("--version", action="version", version=f"offload {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def add(name: str, help: str, example: str) -> argparse.ArgumentParser:
