@@ -29,7 +29,8 @@ def test_switching_leaves_no_gap_and_no_overlap(service, clock):
 def test_two_starts_in_a_row_leave_one_running_entry(service, clock):
     service.log.start("Accounts")
     clock.advance(seconds=1)
-    service.log.start("Accounts")
+    with pytest.raises(Conflict):  # already running: nothing changes
+        service.log.start("Accounts")
     running = [e for e in service.log.today() if e.running]
     assert len(running) == 1
     count = service.ctx.store.conn.execute("SELECT count(*) FROM entries WHERE end_utc IS NULL").fetchone()[0]
@@ -62,6 +63,7 @@ def test_a_second_service_on_the_same_file_sees_the_running_entry(db_path, clock
 def test_task_names_are_case_insensitive_and_keep_the_first_spelling(service, clock):
     service.log.start("Invoices")
     clock.advance(60)
+    service.log.stop()
     entry = service.log.start("INVOICES")
     assert entry.task == "Invoices"
     assert service.log.task_names() == ["Invoices"]

@@ -56,3 +56,39 @@ def test_dates_for_weeks():
     assert parse_date("mon", today).isoformat() == "2026-11-16"
     with pytest.raises(InvalidInput):
         parse_date("2026-13-01", today)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("9am", utc(2026, 11, 20, 9, 0)),
+        ("9 am", utc(2026, 11, 20, 9, 0)),
+        ("9:30pm", utc(2026, 11, 20, 21, 30)),
+        ("9.30 p.m.", utc(2026, 11, 20, 21, 30)),
+        ("12am", utc(2026, 11, 20, 0, 0)),
+        ("12pm", utc(2026, 11, 20, 12, 0)),
+        ("12:15am", utc(2026, 11, 20, 0, 15)),
+        ("noon", utc(2026, 11, 20, 12, 0)),
+        ("midnight", utc(2026, 11, 20, 0, 0)),
+        ("yesterday 5pm", utc(2026, 11, 19, 17, 0)),
+        ("mon noon", utc(2026, 11, 16, 12, 0)),
+        ("2026-11-18 9:30am", utc(2026, 11, 18, 9, 30)),
+    ],
+)
+def test_am_pm_noon_and_midnight(text, expected):
+    assert parse_time(text, NOW, "Europe/London") == expected
+
+
+@pytest.mark.parametrize("text", ["13pm", "0am", "9:60am", "9xm", "am", "noonish", "12:00 pm pm"])
+def test_bad_twelve_hour_times_are_refused_with_an_example(text):
+    with pytest.raises(InvalidInput) as caught:
+        parse_time(text, NOW, "Europe/London")
+    assert "9am" in caught.value.message
+
+
+def test_a_day_name_after_the_first_day_of_a_span_counts_forward():
+    today = NOW.date()  # Friday 20 Nov
+    monday = parse_date("mon", today)
+    assert parse_date("sun", today, on_or_after=monday).isoformat() == "2026-11-22"
+    assert parse_date("mon", today, on_or_after=monday) == monday
+    assert parse_date("sun", today).isoformat() == "2026-11-15"  # alone, still the most recent one

@@ -57,9 +57,18 @@ def _say(text: str) -> None:
 
 @command("start")
 def cmd_start(args: argparse.Namespace) -> int:
+    from offload.domain.errors import AlreadyRunning
+    from offload.service.log import already_running_message
+
     svc = open_service(args)
-    entry = svc.log.start(args.task, at=args.at, note=args.note)
-    _say(f"Started {entry.task}")
+    started = svc.log.begin(args.task, at=args.at, note=args.note)
+    if started.already_running:
+        text = already_running_message(started.entry, svc.clock.zone, svc.ctx.now_epoch(), note_set=bool(args.note))
+        if not args.note:
+            raise AlreadyRunning(text)  # nothing done: said like any refusal, exit 2
+        _say(text)
+        return 0
+    _say(f"Started {started.entry.task}")
     return 0
 
 
@@ -69,6 +78,9 @@ def cmd_stop(args: argparse.Namespace) -> int:
     entry = svc.log.stop(at=args.at)
     from offload.domain.format import duration
 
+    if entry.end_utc == entry.start_utc:
+        _say(f"Stopped {entry.task} in the second it started: nothing was logged, the empty entry is removed.")
+        return 0
     _say(f"Stopped {entry.task} after {duration(entry.end_utc - entry.start_utc)}")
     return 0
 
@@ -148,11 +160,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _date(text: str, today):
+def _date(text: str, today, on_or_after=None):
     """A typed day, within the years a log can hold."""
     from offload.domain.timeparse import parse_date
 
-    day = parse_date(text, today)
+    day = parse_date(text, today, on_or_after)
     if not 1970 <= day.year <= 9000:
         raise OffloadError(f"The date '{text}' is outside the years a log can hold; try e.g. 2026-11-16.")
     return day
@@ -171,7 +183,7 @@ def _days(args: argparse.Namespace, svc) -> tuple:
         if not start:
             raise OffloadError("--to needs --from too, e.g. --from 2026-11-02 --to 2026-11-15.")
         first = _date(start, today)
-        last = _date(end, today) if end else today
+        last = _date(end, today, on_or_after=first) if end else today
         if last < first:
             raise OffloadError(f"--to ({last}) is before --from ({first}).")
         return first, last, f"{first:%a %d %b %Y} to {last:%a %d %b %Y}"
@@ -403,6 +415,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                         help="open the app on a made-up week in a temporary database (yours is not touched)")
     parser.add_argument("--version", action="version", version=f"offload {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser.commands = {}  # type: ignore[attr-defined]  # name -> its parser, to point at its --help
 
     def add(name: str, help: str, example: str) -> argparse.ArgumentParser:
         if only is not None and name != only:
@@ -410,6 +423,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=__import__("textwrap").fill(help, 80), epilog=f"Example: {example}",
                            formatter_class=argparse.RawDescriptionHelpFormatter)
         p.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="database file")
+        parser.commands[name] = p  # type: ignore[attr-defined]
         return p
 
     p = add("start", "Start a task (or switch to it: the running one stops at the same instant).",
@@ -520,11 +534,23 @@ def join_times_ago(argv: Sequence[str]) -> list[str]:
     return out
 
 
+def refuse_extra(parser: argparse.ArgumentParser, args: argparse.Namespace, extra: list[str]) -> None:
+    """An argument no parser took, refused by the command it was given to, so the pointer
+    goes to that command's --help (`offload brief --foo` -> see offload brief --help)."""
+    owner = parser.commands.get(args.command, parser) if args.command else parser  # type: ignore[attr-defined]
+    word = extra[0]
+    if word.startswith("-") and len(word) > 1:
+        owner.error(f"unknown option {word.split('=', 1)[0]}")
+    owner.error(f"unexpected argument '{word}'")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = join_times_ago(sys.argv[1:] if argv is None else argv)
     parser = build_parser(only=command_named(argv))
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        if extra:
+            refuse_extra(parser, args, extra)
     except SystemExit as exc:  # --help, or a refused argument (already said on stderr)
         return exc.code if isinstance(exc.code, int) else 2
     try:

@@ -21,5 +21,9 @@ class Conflict(OffloadError):
     """The change would break a rule of the log (overlap, nothing running...)."""
 
 
+class AlreadyRunning(Conflict):
+    """Starting the task that is running: nothing changes (a second entry would split its session)."""
+
+
 class StorageError(OffloadError):
     """The database file cannot be opened, read or written."""

@@ -1,8 +1,8 @@
 """The times people type when fixing the log, turned into UTC instants.
 
-Accepted: `9:30`, `09:30`, `14:05`, `now`, `yesterday 17:00`, `today 8:00`,
-`mon 9:00` (the most recent Monday, today included), `2026-11-20 09:00`,
-`2026-11-20T09:00`, `-15m`, `-1h`, `-1h30m` (that long before now).
+Accepted: `9:30`, `09:30`, `14:05`, `9am`, `9:30pm`, `noon`, `midnight`, `now`,
+`yesterday 17:00`, `today 8:00`, `mon 9:00` (the most recent Monday, today included),
+`2026-11-20 09:00`, `2026-11-20T09:00`, `-15m`, `-1h`, `-1h30m` (that long before now).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pendulum
 
 from offload.domain.errors import InvalidInput
 
-EXAMPLES = "9:30, yesterday 17:00, mon 9:00, 2026-11-20 09:00 or -15m"
+EXAMPLES = "9:30, 9am, yesterday 17:00, mon 9:00, 2026-11-20 09:00 or -15m"
 
 _DAYS = {
     "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2,
@@ -22,8 +22,11 @@ _DAYS = {
     "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
 }
 _CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+_AMPM = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?(am|pm)$")
+_MERIDIEM = re.compile(r"(?<=\d)\s?([ap])\.?m\.?$")
+_NAMED = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}
 _AGO = re.compile(r"^-\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?$")
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ t](\d{1,2})[:.](\d{2})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ t](\S+)$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
@@ -33,6 +36,15 @@ def _refuse(text: str, why: str = "") -> InvalidInput:
 
 
 def _clock(text: str, part: str) -> tuple[int, int]:
+    if part in _NAMED:
+        return _NAMED[part]
+    m = _AMPM.match(part)
+    if m:
+        # 12-hour clock: 12am is midnight, 12pm noon; 0am or 13pm are no times at all.
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if not 1 <= hour <= 12 or minute > 59:
+            raise _refuse(text, "with am or pm, hours go from 1 to 12 and minutes to 59")
+        return hour % 12 + (12 if m.group(3) == "pm" else 0), minute
     m = _CLOCK.match(part)
     if not m:
         raise _refuse(text)
@@ -55,6 +67,7 @@ def parse_time(text: str, now: datetime, zone: str) -> datetime:
     s = " ".join(raw.strip().lower().split())
     if not s:
         raise InvalidInput(f"Type a time, e.g. {EXAMPLES}.")
+    s = _MERIDIEM.sub(r"\1m", s)  # `9:30 pm`, `9 a.m.` read as `9:30pm`, `9am`
     now_local = pendulum.instance(now).in_timezone(zone)
     today = now_local.date()
     if s == "now":
@@ -69,13 +82,12 @@ def parse_time(text: str, now: datetime, zone: str) -> datetime:
         return (now - timedelta(hours=hours, minutes=minutes)).astimezone(timezone.utc).replace(microsecond=0)
     m = _ISO.match(s)
     if m:
-        y, mo, d, hh, mm = (int(g) for g in m.groups())
+        y, mo, d = (int(g) for g in m.groups()[:3])
         try:
             day = date(y, mo, d)
         except ValueError:
             raise _refuse(raw, "no such date") from None
-        if hh > 23 or mm > 59:
-            raise _refuse(raw, "hours go to 23 and minutes to 59")
+        hh, mm = _clock(raw, m.group(4))
         if y < 1970:
             raise _refuse(raw, "before 1970")
         return _at(day, hh, mm, zone)
@@ -99,8 +111,11 @@ def parse_time(text: str, now: datetime, zone: str) -> datetime:
     raise _refuse(raw)
 
 
-def parse_date(text: str, today: date) -> date:
-    """A day for `--week DATE` and friends: `2026-11-20`, `today`, `yesterday`, `mon`."""
+def parse_date(text: str, today: date, on_or_after: date | None = None) -> date:
+    """A day for `--week DATE` and friends: `2026-11-20`, `today`, `yesterday`, `mon`.
+
+    A day's name is the most recent such day, today included; given `on_or_after` (the
+    first day of a span), the first such day from there: `--from mon --to sun` is a week."""
     s = " ".join(str(text or "").strip().lower().split())
     m = _DATE.match(s)
     if m:
@@ -114,5 +129,7 @@ def parse_date(text: str, today: date) -> date:
     if s == "yesterday":
         return today - timedelta(days=1)
     if s in _DAYS:
+        if on_or_after is not None:
+            return on_or_after + timedelta(days=(_DAYS[s] - on_or_after.weekday()) % 7)
         return today - timedelta(days=(today.weekday() - _DAYS[s]) % 7)
     raise InvalidInput(f"Cannot read the date '{text}'. Try e.g. 2026-11-16, today or mon.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 from datetime import date
 
-from offload.domain.errors import Conflict, InvalidInput, NotFound
+from offload.domain.errors import AlreadyRunning, Conflict, InvalidInput, NotFound
 from offload.domain.format import duration
 from offload.domain.names import clean_note, clean_task_name
 from offload.service.context import Context
@@ -32,6 +32,25 @@ def describe(entry: EntryRow, zone: str | None = None) -> str:
     end = pendulum.from_timestamp(entry.end_utc, tz=tz)
     fmt = "HH:mm" if end.date() == start.date() else "ddd D MMM HH:mm"
     return text + "–" + end.format(fmt)
+
+
+class Started(NamedTuple):
+    """What a start did: the entry now running, and whether it was running already (then
+    nothing changed but, when one was given, its note)."""
+
+    entry: EntryRow
+    already_running: bool = False
+
+
+def already_running_message(entry: EntryRow, zone: str, now_epoch: int, note_set: bool = False) -> str:
+    """`'Invoices' is already running (since 09:30); nothing changed.` (the day too if not today)"""
+    from offload.domain.format import local_time
+
+    since = local_time(entry.start_utc, zone)
+    if local_time(entry.start_utc, zone, with_day=True)[:10] != local_time(now_epoch, zone, with_day=True)[:10]:
+        since = local_time(entry.start_utc, zone, with_day=True)
+    then = f"its note is now '{entry.note}'." if note_set else "nothing changed."
+    return f"'{entry.task}' is already running (since {since}); {then}"
 
 
 class LogService:
@@ -96,7 +115,18 @@ class LogService:
 
     # --- changing ------------------------------------------------------------
     def start(self, name: str, at: str | None = None, note: str | None = None) -> EntryRow:
-        """Start a task; a running one ends at the same instant, in one transaction."""
+        """Start a task; a running one ends at the same instant, in one transaction.
+
+        Starting the task that is already running changes nothing and raises AlreadyRunning;
+        with a note, it sets the running entry's note instead (see `begin`)."""
+        started = self.begin(name, at, note)
+        if started.already_running and not clean_note(note):
+            raise AlreadyRunning(already_running_message(started.entry, self.ctx.zone, self.ctx.now_epoch()))
+        return started.entry
+
+    def begin(self, name: str, at: str | None = None, note: str | None = None) -> Started:
+        """`start`, telling the caller whether the task was running already rather than
+        refusing: the command line says so and still sets a note given with it."""
         name = clean_task_name(name)
         note = clean_note(note)
         start = self.parse_instant(at, "start") if at else None
@@ -106,13 +136,20 @@ class LogService:
                 # switch, ours is still later than it, so neither switch is refused or lost.
                 start = self.ctx.now_epoch()
             current = entry_store.running(conn)
+            same = task_store.find(conn, name)
+            if current is not None and same is not None and same.id == current.task_id:
+                # A second entry would split one session in two (and halve the Review's
+                # typical session): keep the running entry; only a note given changes it.
+                if note and note != current.note:
+                    entry_store.update(conn, current.id, current.task_id, current.start_utc, None, note)
+                return Started(entry_store.get(conn, current.id), already_running=True)
             if current is not None:
                 if start == current.start_utc and at is None:
                     # Switched again within the same second: the first was a slip, so the
                     # running entry becomes the new task rather than a zero-length entry.
                     task_id = task_store.get_or_create(conn, name, self.ctx.now_epoch())
                     entry_store.update(conn, current.id, task_id, start, None, note or current.note)
-                    return entry_store.get(conn, current.id)
+                    return Started(entry_store.get(conn, current.id))
                 if start <= current.start_utc:
                     raise Conflict(
                         f"Cannot start at that time: {describe(current, self.ctx.zone)} began then or later."
@@ -128,9 +165,12 @@ class LogService:
                     raise Conflict(f"Cannot start then: it would overlap {describe(later, self.ctx.zone)}.")
             task_id = task_store.get_or_create(conn, name, self.ctx.now_epoch())
             new_id = entry_store.insert(conn, task_id, start, None, self.ctx.zone, note)
-            return entry_store.get(conn, new_id)
+            return Started(entry_store.get(conn, new_id))
 
     def stop(self, at: str | None = None) -> EntryRow:
+        """Stop the running entry and return it. Stopped in the second it started, it holds
+        no time: it is removed, and the entry returned ends where it starts (zero seconds),
+        which no kept entry can."""
         end = self.parse_instant(at, "end") if at else None
         with self.ctx.store.write() as conn:
             if end is None:
@@ -138,7 +178,10 @@ class LogService:
             current = entry_store.running(conn)
             if current is None:
                 raise Conflict("Nothing is running.")
-            if end <= current.start_utc:
+            if end == current.start_utc:
+                entry_store.delete(conn, current.id)
+                return current._replace(end_utc=end)
+            if end < current.start_utc:
                 raise InvalidInput(
                     f"The end must be after the start: {describe(current, self.ctx.zone)} began later than that."
                 )
