@@ -4,23 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from offload.cli import main
 from offload.domain.errors import AlreadyRunning
 from tests.conftest import snapshot
-
-
-@pytest.fixture
-def cli(db_path, monkeypatch, capsys):
-    """Run `offload --db <tmp> ARGS...` in-process at a given time; return (exit, stdout, stderr)."""
-    monkeypatch.setenv("OFFLOAD_TZ", "Europe/London")
-
-    def run(*args: str, at: str = "2026-11-20T10:00:00Z"):
-        monkeypatch.setenv("OFFLOAD_NOW", at)
-        code = main(["--db", str(db_path), *args])
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
-    return run
+from tests.test_cli_commands import cli  # noqa: F401  (the in-process command, time frozen)
 
 
 # --- starting the task that is already running ---------------------------------------
