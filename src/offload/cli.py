@@ -29,8 +29,9 @@ def make_clock():
     """Real time, unless OFFLOAD_NOW (ISO 8601, e.g. 2026-11-20T10:00:00Z) freezes it, for tests
     and demos; OFFLOAD_TZ names the zone (default: this machine's)."""
     from offload.domain.clock import Clock, FrozenClock
+    from offload.domain.zones import from_environment
 
-    zone = os.environ.get("OFFLOAD_TZ") or None
+    zone = from_environment(os.environ)  # refused here, with a message, before anything is stored
     frozen = os.environ.get("OFFLOAD_NOW")
     if not frozen:
         return Clock(zone)
@@ -42,17 +43,40 @@ def make_clock():
         raise OffloadError(f"OFFLOAD_NOW='{frozen}' is not an ISO 8601 time like 2026-11-20T10:00:00Z.") from None
     if at.tzinfo is None:
         raise OffloadError(f"OFFLOAD_NOW='{frozen}' needs an offset or Z, e.g. 2026-11-20T10:00:00Z.")
-    return FrozenClock(at, zone or Clock().zone)
+    return FrozenClock(at, zone)
+
+
+_OPENED: list = []  # the services a command opened, for the warnings said after it
 
 
 def open_service(args: argparse.Namespace):
     from offload.service import Offload
 
-    return Offload.open(args.db, make_clock())
+    svc = Offload.open(args.db, make_clock())
+    _OPENED.append(svc)
+    return svc
 
 
 def _say(text: str) -> None:
     print(text)
+
+
+def _count(n: int, word: str, many: str | None = None) -> str:
+    """`1 entry`, `2 entries`."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
+def _warn_unreadable_zones() -> None:
+    """Once per command: entries read in UTC because their stored zone cannot be loaded."""
+    for svc in _OPENED:
+        zones = set(svc.ctx.unreadable_zones)
+        if not zones:
+            continue
+        for t in svc.doctor.unreadable_zones(only=zones):
+            ids = ", ".join(str(e.id) for e in t.first) + (", ..." if t.count > len(t.first) else "")
+            which = f"entry {ids} is" if t.count == 1 else f"{t.count} entries ({ids}) are"
+            print(f"offload: warning: {which} in the zone {t.zone!r}, which cannot be read; shown in UTC "
+                  f"until `offload doctor` sets their zone.", file=sys.stderr)
 
 
 @command("start")
@@ -148,6 +172,62 @@ def cmd_config(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("doctor")
+def cmd_doctor(args: argparse.Namespace) -> int:
+    """What needs fixing in the log, and the fix for zones."""
+    from shlex import quote as shell_quote
+
+    from offload.domain.format import local_time
+
+    svc = open_service(args)
+    doctor = svc.doctor
+    if args.set_zone is not None:
+        zone, changed = doctor.set_zone(args.set_zone, only=args.only)
+        _say(f"Set the zone of {_count(changed, 'entry', 'entries')} to {zone}." if changed
+             else "No entry is in a zone that cannot be read; nothing changed.")
+        return 0
+    if args.fix:
+        done = doctor.fix_zones()
+        for old, new, n in done:
+            _say(f"Set the zone of {_count(n, 'entry', 'entries')} from {old!r} to {new}.")
+        left = doctor.unreadable_zones()
+        if left:
+            _say(f"Left as they are ({', '.join(repr(t.zone) for t in left)}): no sure zone; "
+                 f"set one with `offload doctor --set-zone ZONE`, e.g. yours: {svc.clock.zone}.")
+            return 1
+        if not done:
+            _say("No entry is in a zone that cannot be read; nothing changed.")
+        return 0
+    zones = doctor.unreadable_zones()
+    future = doctor.future_entries()
+    if not zones and not future:
+        _say("Nothing to fix: every entry's zone can be read and none is in the future.")
+        return 0
+    for t in zones:
+        _say(f"{_count(t.count, 'entry', 'entries')} logged in the zone {t.zone!r}, which cannot be read "
+             f"(shown in UTC until it is set):")
+        for e in t.first:
+            _say("  " + _entry_line(e, "UTC", svc.ctx.now_epoch(), with_day=True, this_year=svc.report.today().year))
+        if t.count > len(t.first):
+            _say(f"  ... and {t.count - len(t.first)} more")
+        if t.suggestion and t.zone.lstrip(":").startswith("/etc/"):
+            _say(f"  On this machine it is the zone {t.suggestion}: `offload doctor --fix` sets it.")
+        elif t.suggestion:
+            _say(f"  It is the zone {t.suggestion}: `offload doctor --fix` sets it.")
+        else:
+            _say(f"  Set their zone with `offload doctor --set-zone ZONE --only {shell_quote(t.zone)}` "
+                 f"(yours now: {svc.clock.zone}).")
+    if future:
+        now = svc.ctx.now()
+        _say(f"{_count(len(future), 'entry', 'entries')} after now ({local_time(int(now.timestamp()), svc.clock.zone, with_day=True)} "
+             f"{now.year}): logged while the computer's clock was ahead?")
+        for e in future:
+            _say("  " + _entry_line(e, svc.ctx.read_zone(e.tz), svc.ctx.now_epoch(), with_day=True,
+                                    this_year=now.year, user_zone=svc.clock.zone))
+        _say("  Fix one with `offload edit ID --from ... --to ...`, or remove it with `offload delete ID`.")
+    return 1
+
+
 @command("demo")
 def cmd_demo(args: argparse.Namespace) -> int:
     from offload.service.demo import create_demo
@@ -193,33 +273,57 @@ def _days(args: argparse.Namespace, svc) -> tuple:
     return week.start, week.end - timedelta(days=1), week.title()
 
 
+def _entry_line(e, zone: str, now_epoch: int, *, seconds: int | None = None, with_day: bool = False,
+                this_year: int | None = None, id_width: int = 0, user_zone: str | None = None) -> str:
+    """One entry as `log` and `doctor` list it: `12  09:00–10:30   1h 30m  Invoices  note`; its
+    id first (for `offload edit` and `delete`), times in `zone` (named when not the user's)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from offload.domain.format import duration, local_time
+
+    start = local_time(e.start_utc, zone, with_day=with_day, this_year=this_year)
+    end = local_time(e.end_utc, zone) if e.end_utc is not None else "now  "
+    away = ""
+    if user_zone is not None and zone != user_zone:
+        away = " " + (datetime.fromtimestamp(e.start_utc, ZoneInfo(zone)).tzname() or zone)
+    full = e.seconds(now_epoch)
+    shown = full if seconds is None else seconds
+    running = " (running)" if e.running else ""
+    note = f"  {e.note}" if e.note else ""
+    cut = f"  ({duration(full)} in all)" if shown < full else ""
+    return f"{e.id:>{id_width}}  {start}–{end}{away}  {duration(shown):>7}  {e.task}{running}{note}{cut}"
+
+
 @command("log")
 def cmd_log(args: argparse.Namespace) -> int:
-    from offload.domain.format import duration, local_time
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from offload.domain.format import duration
 
     svc = open_service(args)
     first, last, title = _days(args, svc)
-    entries = svc.report.entries(first, last)
-    zone = svc.clock.zone
+    logged = svc.report.entries(first, last)
     now = svc.ctx.now_epoch()
+    this_year = svc.report.today().year
     _say(title)
-    if not entries:
+    if not logged:
         _say("Nothing logged.")
         return 0
+    width = max(len(str(le.entry.id)) for le in logged)
     day_heading = None
-    total = 0
-    for e in entries:
-        heading = local_time(e.start_utc, zone, with_day=True)[:10]
+    for le in logged:
+        # Each entry under its own zone's day (an entry begun before the period, under its first day).
+        day = max(datetime.fromtimestamp(le.entry.start_utc, ZoneInfo(le.zone)).date(), first)
+        heading = f"{day:%a %d %b}" + (f" {day.year}" if day.year != this_year else "")
         if heading != day_heading:
             _say(f"\n{heading}")
             day_heading = heading
-        end = local_time(e.end_utc, zone) if e.end_utc is not None else "now  "
-        seconds = e.seconds(now)
-        total += seconds
-        running = " (running)" if e.running else ""
-        note = f"  {e.note}" if e.note else ""
-        _say(f"  {local_time(e.start_utc, zone)}–{end}  {duration(seconds):>7}  {e.task}{running}{note}")
-    _say(f"\n{len(entries)} entries, {duration(total)}")
+        _say("  " + _entry_line(le.entry, le.zone, now, seconds=le.seconds, id_width=width,
+                                user_zone=svc.clock.zone))
+    total = sum(le.seconds for le in logged)
+    _say(f"\n{_count(len(logged), 'entry', 'entries')}, {duration(total)}")
     return 0
 
 
@@ -255,6 +359,7 @@ def _write_private(path: Path, text: str) -> None:
 @command("export")
 def cmd_export(args: argparse.Namespace) -> int:
     svc = open_service(args)
+    svc.doctor.unreadable_zones()  # noted, so the warning after the export names them
     fmt = args.format or ("csv" if args.output and str(args.output).lower().endswith(".csv") else "json")
     text = svc.interop.export(fmt)
     if args.output is None or str(args.output) == "-":
@@ -313,11 +418,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 def _import_summary(result, zone: str) -> str:
     from offload.domain.format import local_time
 
-    def plural(n: int, word: str) -> str:
-        return f"{n} {word}" + ("" if n == 1 else "s")
-
+    plural = _count
     verb = "Would import" if result.dry_run else "Imported"
-    head = f"{verb} {plural(len(result.added), 'entry').replace('entrys', 'entries')} from {result.source} ({result.format})"
+    head = f"{verb} {plural(len(result.added), 'entry', 'entries')} from {result.source} ({result.format})"
     extra = []
     if result.new_tasks:
         extra.append(plural(len(result.new_tasks), "new task"))
@@ -327,7 +430,7 @@ def _import_summary(result, zone: str) -> str:
         extra.append(plural(len(result.settings), "setting"))
     lines = [head + (f", with {', '.join(extra)}" if extra else "") + "."]
     if result.duplicates:
-        already = plural(len(result.duplicates), "entry").replace("entrys", "entries")
+        already = plural(len(result.duplicates), "entry", "entries")
         lines.append(f"{already} already there, skipped.")
     if result.overlaps:
         count = len(result.overlaps)
@@ -452,6 +555,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("key", nargs="?", help="week_start, long_running_hours, hourly_value, currency or theme")
     p.add_argument("value", nargs="?", help="the new value")
 
+    p = add("doctor", "Find what needs fixing in the log (entries whose time zone cannot be read, entries "
+            "in the future) and set those zones.", "offload doctor\n         offload doctor --fix\n"
+            "         offload doctor --set-zone Europe/Paris")
+    p.add_argument("--fix", action="store_true", help="set each unreadable zone that surely names a zone to it")
+    p.add_argument("--set-zone", metavar="ZONE", default=None,
+                   help="set the entries of every unreadable zone to ZONE, e.g. Europe/Paris")
+    p.add_argument("--only", metavar="OLD", default=None, help="with --set-zone: only the entries of this zone")
+
     add("demo", "Write a made-up week into a new database file, to try every command on.",
         "offload demo --db demo.db")
 
@@ -546,6 +657,7 @@ def refuse_extra(parser: argparse.ArgumentParser, args: argparse.Namespace, extr
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = join_times_ago(sys.argv[1:] if argv is None else argv)
+    _OPENED.clear()
     parser = build_parser(only=command_named(argv))
     try:
         args, extra = parser.parse_known_args(argv)
@@ -556,7 +668,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return run_tui(args)
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        if args.command != "doctor":
+            _warn_unreadable_zones()
+        return code
     except OffloadError as exc:
         print(f"offload: {exc.message}", file=sys.stderr)
         return 2

@@ -7,35 +7,24 @@ from __future__ import annotations
 
 import os
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
-
-
-def detect_local_zone() -> str:
-    """The IANA name of this machine's zone, or "UTC" when it cannot be told."""
-    tz = os.environ.get("TZ", "").lstrip(":")
-    if tz and "/" in tz or tz == "UTC":
-        return tz
-    try:
-        name = Path("/etc/timezone").read_text().strip()
-        if name:
-            return name
-    except OSError:
-        pass
-    try:
-        target = os.path.realpath("/etc/localtime")
-        marker = "zoneinfo/"
-        if marker in target:
-            return target.split(marker, 1)[1]
-    except OSError:
-        pass
-    return "UTC"
+from offload.domain.zones import check_zone, from_environment
 
 
 class Clock:
     """Real time. `now()` is always UTC-aware; `zone` is where the user is."""
 
     def __init__(self, zone: str | None = None) -> None:
-        self.zone = zone or detect_local_zone()
+        # Resolved once, when the clock is made at start-up; later reads use the key.
+        self.zone = zone or from_environment(os.environ)
+
+    @property
+    def zone(self) -> str:
+        return self._zone
+
+    @zone.setter
+    def zone(self, key: str) -> None:
+        # Every entry is stored with this zone: one that cannot be loaded never gets that far.
+        self._zone = check_zone(key)
 
     def now(self) -> datetime:
         return datetime.now(timezone.utc).replace(microsecond=0)

@@ -31,13 +31,17 @@ def percent(part: float, whole: float) -> str:
     return f"{round(100 * part / whole)}%"
 
 
-def local_time(epoch: int, zone: str, with_day: bool = False) -> str:
-    """`09:30` (or `Fri 20 Nov 09:30`) for an instant, in the user's zone."""
+def local_time(epoch: int, zone: str, with_day: bool = False, this_year: int | None = None) -> str:
+    """`09:30` (or `Fri 20 Nov 09:30`) for an instant, in the user's zone; with the day,
+    the year too when it is not `this_year` (an entry from a clock that ran ahead)."""
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
     moment = datetime.fromtimestamp(epoch, ZoneInfo(zone))
-    return moment.strftime("%a %d %b %H:%M" if with_day else "%H:%M")
+    if not with_day:
+        return moment.strftime("%H:%M")
+    year = f" {moment.year}" if this_year is not None and moment.year != this_year else ""
+    return moment.strftime("%a %d %b") + year + moment.strftime(" %H:%M")
 
 
 def input_time(epoch: int, zone: str) -> str:

@@ -90,9 +90,14 @@ class Week:
 
     def span_epochs(self, zones: list[str]) -> tuple[int, int]:
         """The UTC window that holds this week in any of `zones` (for the SQL filter)."""
-        starts = [day_start_epoch(self.start, z) for z in zones]
-        ends = [day_start_epoch(self.end, z) for z in zones]
-        return min(starts), max(ends)
+        return span_epochs(self.start, self.end, zones)
+
+
+def span_epochs(first: date, end: date, zones: list[str]) -> tuple[int, int]:
+    """The UTC window that holds the local days first..end (exclusive) in any of `zones`."""
+    starts = [day_start_epoch(first, z) for z in zones]
+    ends = [day_start_epoch(end, z) for z in zones]
+    return min(starts), max(ends)
 
 
 def week_of(day: date, start_weekday: int = 0) -> Week:

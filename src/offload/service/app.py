@@ -40,6 +40,7 @@ class Offload:
     interop = _UseCase("offload.service.interop", "InteropService")
     grouping = _UseCase("offload.service.grouping", "GroupingService")
     backups = _UseCase("offload.service.backups", "BackupService")
+    doctor = _UseCase("offload.service.doctor", "DoctorService")
 
     def __init__(self, store: Store, clock: Clock | None = None) -> None:
         self.ctx = Context(store, clock or Clock())

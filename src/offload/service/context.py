@@ -13,6 +13,9 @@ class Context:
     def __init__(self, store: Store, clock: Clock) -> None:
         self.store = store
         self.clock = clock
+        # Zones found on stored entries that cannot be loaded (written by an older Offload):
+        # their entries are read in UTC, and the CLI and the app say so once.
+        self.unreadable_zones: set[str] = set()
 
     def now_epoch(self) -> int:
         return int(self.clock.now().timestamp())
@@ -23,6 +26,15 @@ class Context:
     @property
     def zone(self) -> str:
         return self.clock.zone
+
+    def read_zone(self, key: str) -> str:
+        """The zone to read a stored entry in: its own, or UTC (noted) when its own cannot be loaded."""
+        from offload.domain.zones import reading_zone
+
+        found = reading_zone(key)
+        if found != key:
+            self.unreadable_zones.add(key)
+        return found
 
 
 def epoch_to_utc(epoch: int) -> datetime:

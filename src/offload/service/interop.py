@@ -90,7 +90,7 @@ class InteropService:
         from offload.store import bulk
 
         def when(epoch, tz) -> str:
-            return "" if epoch is None else datetime.fromtimestamp(epoch, ZoneInfo(tz)).isoformat()
+            return "" if epoch is None else datetime.fromtimestamp(epoch, ZoneInfo(self.ctx.read_zone(tz))).isoformat()
 
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from offload.domain.errors import InvalidInput
 from offload.service.context import Context
@@ -48,6 +49,14 @@ def _midnights(days: list[date], zone: str) -> list[int]:
     return [day_start_epoch(d, zone) for d in days]
 
 
+class LoggedEntry(NamedTuple):
+    """An entry in `offload log`: its seconds inside the period, and the zone it reads in."""
+
+    entry: EntryRow
+    seconds: int
+    zone: str
+
+
 @dataclass
 class _TaskSpan:
     task: TaskRow
@@ -72,16 +81,22 @@ class ReportService:
         return review.week_holding(day or self.today())
 
     # --- the log ---------------------------------------------------------------------
-    def entries(self, first: date, last: date) -> list[EntryRow]:
-        """Entries with time on the local days first..last (inclusive), oldest first."""
-        from offload.domain.weeks import day_start_epoch
-        from offload.store import entries as entry_store
+    def entries(self, first: date, last: date) -> list[LoggedEntry]:
+        """Entries with time on the local days first..last (inclusive), oldest first, each with
+        its time inside those days in its own zone: cut at the edges as the report cuts."""
+        from offload.domain.weeks import day_start_epoch, span_epochs
+        from offload.service.review import ReviewService
+        from offload.store import days as day_store
 
         if last < first:
             raise InvalidInput(f"The span ends ({last}) before it starts ({first}).")
-        lo = day_start_epoch(first, self.ctx.zone)
-        hi = day_start_epoch(last + timedelta(days=1), self.ctx.zone)
-        return entry_store.between(self.ctx.store.conn, lo, hi, self.ctx.now_epoch())
+        end = last + timedelta(days=1)
+        zones = ReviewService(self.ctx).zones_within(first, end)
+        read_in = {z: self.ctx.read_zone(z) for z in zones}
+        bounds = [(z, 0, day_start_epoch(first, read_in[z]), day_start_epoch(end, read_in[z])) for z in zones]
+        window = span_epochs(first, end, sorted(set(read_in.values())))
+        found = day_store.entry_seconds(self.ctx.store.conn, bounds, window, self.ctx.now_epoch())
+        return [LoggedEntry(e, seconds, read_in[e.tz]) for e, seconds in found]
 
     # --- aggregation -------------------------------------------------------------------
     def report(self, by: str = "task", week=None, all_time: bool = False) -> Report:
@@ -126,7 +141,7 @@ class ReportService:
         if found is None:
             return [], [], "All history"
         spans_by_zone = history.zone_spans(conn, now)
-        zones = sorted(set(spans_by_zone) | {self.ctx.zone})
+        zones = sorted({self.ctx.read_zone(z) for z in spans_by_zone} | {self.ctx.zone})
         first = min(local_date(epoch_to_utc(found[0]), z) for z in zones)
         last = max(local_date(epoch_to_utc(found[1]), z) for z in zones)
         days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
@@ -134,9 +149,10 @@ class ReportService:
         # Each zone's days only from its first entry to its last: a week abroad ten years
         # ago adds seven days to look up, not ten years of them.
         for zone, (lo, hi) in sorted(spans_by_zone.items()):
-            a = (local_date(epoch_to_utc(lo), zone) - first).days
-            b = (local_date(epoch_to_utc(hi), zone) - first).days
-            edges = _midnights([first + timedelta(days=i) for i in range(a, b + 2)], zone)
+            read_in = self.ctx.read_zone(zone)
+            a = (local_date(epoch_to_utc(lo), read_in) - first).days
+            b = (local_date(epoch_to_utc(hi), read_in) - first).days
+            edges = _midnights([first + timedelta(days=i) for i in range(a, b + 2)], read_in)
             bounds += [(zone, a + j, edges[j], edges[j + 1]) for j in range(b - a + 1)]
         per_task: dict[int, dict[date, int]] = {}
         for task_id, day, seconds in history.task_day_seconds(conn, bounds, now):

@@ -123,14 +123,23 @@ class ReviewService:
 
         return week_of(day, self.week_start_day())
 
+    def zones_within(self, first: date, end: date) -> list[str]:
+        """The zones of the entries with time in the local days first..end (exclusive), as
+        stored, the user's own included."""
+        from offload.domain.weeks import span_epochs
+
+        wide = span_epochs(first, end, [self.ctx.zone, *_EDGE_ZONES])
+        found = day_store.zones_between(self.ctx.store.conn, *wide, self.ctx.now_epoch())
+        return sorted(set(found) | {self.ctx.zone})
+
     def _bounds(self, week) -> tuple[list, tuple[int, int], int]:
         """The UTC bounds of each local day of `week`, in every zone the week's entries were logged in."""
-        conn = self.ctx.store.conn
         now = self.ctx.now_epoch()
-        wide = week.span_epochs([self.ctx.zone, *_EDGE_ZONES])
-        zones = sorted(set(day_store.zones_between(conn, *wide, now)) | {self.ctx.zone})
-        window = week.span_epochs(zones)
-        bounds = [(z, i, lo, hi) for z in zones for (i, lo, hi) in week.day_bounds(z)]
+        zones = self.zones_within(week.start, week.end)
+        # Each zone's days are labelled with the stored name (the SQL joins on it) and bounded
+        # in the zone it is read in.
+        window = week.span_epochs([self.ctx.read_zone(z) for z in zones])
+        bounds = [(z, i, lo, hi) for z in zones for (i, lo, hi) in week.day_bounds(self.ctx.read_zone(z))]
         return bounds, window, now
 
     def week(self, week=None) -> WeekReport:

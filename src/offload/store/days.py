@@ -16,16 +16,22 @@ from offload.store.rows import EntryRow
 
 Bounds = list[tuple[str, int, int, int]]  # (zone, day index, start epoch, end epoch)
 
-_WEEK_ENTRIES = """
+# A running entry counts up to now, and never below nothing: after the clock went back,
+# one that started "later" than now has no time yet.
+_FINISH = "max(coalesce(end_utc, :now), start_utc)"
+_WEEK_ENTRIES = f"""
 e AS (
-    SELECT id, task_id, tz, start_utc AS s, coalesce(end_utc, :now) AS f
+    SELECT id, task_id, tz, start_utc AS s, {_FINISH} AS f
     FROM entries WHERE start_utc >= :wstart AND start_utc < :wend
     UNION ALL
     SELECT * FROM (
-        SELECT id, task_id, tz, start_utc AS s, coalesce(end_utc, :now) AS f
+        SELECT id, task_id, tz, start_utc AS s, {_FINISH} AS f
         FROM entries WHERE start_utc < :wstart ORDER BY start_utc DESC LIMIT 1
     ) WHERE f > :wstart
 )"""
+# The one cut: each entry's part inside each of its own zone's days (or periods).
+_JOIN = "FROM e JOIN b ON b.tz = e.tz AND e.s < b.hi AND e.f > b.lo"
+_PART = "min(e.f, b.hi) - max(e.s, b.lo)"
 
 
 def _with(bounds: Bounds, window: tuple[int, int], now_utc: int) -> tuple[str, dict]:
@@ -51,9 +57,9 @@ def task_day_seconds(conn: sqlite3.Connection, bounds: Bounds, window: tuple[int
     if not bounds:
         return []
     head, params = _with(bounds, window, now_utc)
-    sql = head + """
-    SELECT e.task_id, b.day, sum(min(e.f, b.hi) - max(e.s, b.lo)) AS seconds
-    FROM e JOIN b ON b.tz = e.tz AND e.s < b.hi AND e.f > b.lo
+    sql = head + f"""
+    SELECT e.task_id, b.day, sum({_PART}) AS seconds
+    {_JOIN}
     GROUP BY e.task_id, b.day
     HAVING seconds > 0
     """
@@ -65,8 +71,8 @@ def sessions_between(conn: sqlite3.Connection, bounds: Bounds, window: tuple[int
     if not bounds:
         return []
     head, params = _with(bounds, window, now_utc)
-    sql = head + """
-    SELECT e.task_id, count(DISTINCT e.id) FROM e JOIN b ON b.tz = e.tz AND e.s < b.hi AND e.f > b.lo
+    sql = head + f"""
+    SELECT e.task_id, count(DISTINCT e.id) {_JOIN}
     GROUP BY e.task_id
     """
     return [(r[0], r[1]) for r in conn.execute(sql, params).fetchall()]
@@ -80,23 +86,41 @@ def task_entries(
         return []
     head, params = _with(bounds, window, now_utc)
     params["task"] = task_id
-    sql = head + """
+    sql = head + f"""
     SELECT en.id, en.task_id, t.name AS task, en.start_utc, en.end_utc, en.tz, en.note
     FROM entries en JOIN tasks t ON t.id = en.task_id
     WHERE en.id IN (
-        SELECT e.id FROM e JOIN b ON b.tz = e.tz AND e.s < b.hi AND e.f > b.lo WHERE e.task_id = :task
+        SELECT e.id {_JOIN} WHERE e.task_id = :task
     )
     ORDER BY en.start_utc, en.id
     """
     return [EntryRow(**dict(r)) for r in conn.execute(sql, params).fetchall()]
 
 
+def entry_seconds(
+    conn: sqlite3.Connection, bounds: Bounds, window: tuple[int, int], now_utc: int
+) -> list[tuple[EntryRow, int]]:
+    """Each entry with time inside `bounds`, oldest first, with its seconds there (cut by the
+    same rule as the sums above, so a list of entries and a report agree)."""
+    if not bounds:
+        return []
+    head, params = _with(bounds, window, now_utc)
+    sql = head + f"""
+    SELECT en.id, en.task_id, t.name AS task, en.start_utc, en.end_utc, en.tz, en.note, p.seconds
+    FROM (SELECT e.id, sum({_PART}) AS seconds {_JOIN} GROUP BY e.id) p
+    JOIN entries en ON en.id = p.id JOIN tasks t ON t.id = en.task_id
+    ORDER BY en.start_utc, en.id
+    """
+    rows = conn.execute(sql, params).fetchall()
+    return [(EntryRow(*tuple(r)[:7]), r["seconds"]) for r in rows]
+
+
 def explain(conn: sqlite3.Connection, bounds: Bounds, window: tuple[int, int], now_utc: int) -> list[str]:
     """The query plan of the per-day sums: tests check it reads entries by the start index."""
     head, params = _with(bounds, window, now_utc)
-    sql = head + """
-    SELECT e.task_id, b.day, sum(min(e.f, b.hi) - max(e.s, b.lo)) AS seconds
-    FROM e JOIN b ON b.tz = e.tz AND e.s < b.hi AND e.f > b.lo
+    sql = head + f"""
+    SELECT e.task_id, b.day, sum({_PART}) AS seconds
+    {_JOIN}
     GROUP BY e.task_id, b.day
     """
     return [r["detail"] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()]

@@ -101,3 +101,25 @@ def delete(conn: sqlite3.Connection, entry_id: int) -> None:
 
 def count(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+
+
+def zone_counts(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """(zone, entries) for every zone entries were logged in."""
+    return [(r[0], r[1]) for r in conn.execute("SELECT tz, count(*) FROM entries GROUP BY tz ORDER BY tz")]
+
+
+def in_zone(conn: sqlite3.Connection, zone: str, limit: int = -1) -> list[EntryRow]:
+    """Entries logged in `zone`, oldest first."""
+    rows = conn.execute(_SELECT + " WHERE e.tz = ? ORDER BY e.start_utc, e.id LIMIT ?", (zone, limit)).fetchall()
+    return [EntryRow(**dict(r)) for r in rows]
+
+
+def set_zone(conn: sqlite3.Connection, old: str, new: str) -> int:
+    return conn.execute("UPDATE entries SET tz = ? WHERE tz = ?", (new, old)).rowcount
+
+
+def after(conn: sqlite3.Connection, now_utc: int) -> list[EntryRow]:
+    """Entries with time after `now`: a finished one that ends later, or any that starts later."""
+    sql = _AROUND.format(select=_SELECT, limit="", running_end="start_utc")
+    rows = conn.execute(sql, {"start": now_utc, "end": 1 << 62, "now": now_utc, "ignore": None}).fetchall()
+    return [EntryRow(**dict(r)) for r in rows]

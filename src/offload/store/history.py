@@ -48,7 +48,8 @@ def task_day_seconds(
         # (two or three zones: each day would then read half the log; 50 s at 100k entries).
         rows = conn.execute(
             f"""
-            SELECT e.task_id, b.day, sum(min(coalesce(e.end_utc, :now), b.hi) - max(e.start_utc, b.lo)) AS seconds
+            SELECT e.task_id, b.day,
+                   sum(min(max(coalesce(e.end_utc, :now), e.start_utc), b.hi) - max(e.start_utc, b.lo)) AS seconds
             FROM {_TEMP} b CROSS JOIN entries e
             WHERE e.start_utc < b.hi AND e.start_utc >= b.lo - :longest
               AND +e.tz = b.tz AND coalesce(e.end_utc, :now) > b.lo

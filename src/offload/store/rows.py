@@ -23,7 +23,8 @@ class EntryRow(NamedTuple):
         return self.end_utc is None
 
     def seconds(self, now_utc: int) -> int:
-        return (self.end_utc if self.end_utc is not None else now_utc) - self.start_utc
+        """Its length; a running one up to now, never below nothing (a clock gone back)."""
+        return max(0, (self.end_utc if self.end_utc is not None else now_utc) - self.start_utc)
 
 
 class TaskRow(NamedTuple):

@@ -54,6 +54,17 @@ class OffloadApp(App):
         theme = self.service.settings.get("theme")
         if theme in self.available_themes:
             self.theme = theme
+        self._warn_unreadable_zones()
+
+    def _warn_unreadable_zones(self) -> None:
+        """Entries an older Offload stored with a zone that cannot be loaded are read in UTC: say so once."""
+        troubles = self.service.doctor.unreadable_zones()
+        if troubles:
+            count = sum(t.count for t in troubles)
+            zones = ", ".join(repr(t.zone) for t in troubles)
+            self.notify(f"{count} {'entry is' if count == 1 else 'entries are'} in a time zone that cannot be "
+                        f"read ({zones}), shown in UTC. `offload doctor` in a shell sets their zone.",
+                        severity="warning", timeout=15, markup=False)
 
     def watch_theme(self, theme: str) -> None:
         # Remember the chosen theme (from the palette or settings) for next time.

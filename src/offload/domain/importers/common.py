@@ -13,10 +13,9 @@ from offload.domain.names import clean_note, clean_task_name
 
 
 def zone_named(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(str(name))
-    except Exception:
-        raise InvalidInput(f"'{name}' is not a time zone; use a name like Europe/London.") from None
+    from offload.domain.zones import check_zone
+
+    return ZoneInfo(check_zone(str(name)))
 
 
 def iso_epoch(text: str, zone: str, what: str) -> int:

@@ -14,12 +14,13 @@ from textual.widgets import DataTable, Static
 
 from offload.domain.format import duration
 from offload.domain.weeks import Week
+from offload.domain.zones import reading_zone
 from offload.store.rows import EntryRow
 
 
 def entry_cells(entry: EntryRow, zone: str, now_epoch: int) -> list[Text]:
     """Times in the zone the entry was logged in (named when it is not the user's zone now)."""
-    tz = ZoneInfo(entry.tz)
+    tz = ZoneInfo(reading_zone(entry.tz))  # a zone an older Offload stored unreadable: UTC
     start = datetime.fromtimestamp(entry.start_utc, tz)
     away = f" {start.tzname()}" if entry.tz != zone else ""
     if entry.end_utc is None:
