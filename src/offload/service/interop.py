@@ -141,6 +141,7 @@ class InteropService:
     def _plan(self, conn, parsed, result: ImportResult) -> None:
         from offload.service.log import describe
         from offload.store import bulk
+        from offload.store import entries as entry_store
 
         now = self.ctx.now_epoch()
         tasks = bulk.task_ids(conn)
@@ -151,6 +152,9 @@ class InteropService:
             bulk.entries_within(conn, records[0].start, max(r.end or now + 1 for r in records), now) if records else [],
             now,
         )
+        # One entry runs at a time: the log's running one may start after now (a clock that went
+        # back), out of reach of the overlap check, and a running record must not join it.
+        running = entry_store.running(conn)
         for r in records:
             hi = r.end if r.end is not None else now + 1
             found = existing.overlapping(r.start, hi)
@@ -159,6 +163,8 @@ class InteropService:
                 result.duplicates.append(r)
             elif found:
                 result.overlaps.append(Overlap(r, describe(found[0], self.ctx.zone)))
+            elif r.end is None and running is not None:
+                result.overlaps.append(Overlap(r, describe(running, self.ctx.zone)))
             elif accepted and last_end is not None and r.start < last_end:
                 prev = accepted[-1]
                 if (prev.start, prev.end, bulk.nocase(prev.task)) == (r.start, r.end, bulk.nocase(r.task)):

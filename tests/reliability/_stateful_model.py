@@ -1,0 +1,130 @@
+"""What the log should hold, in plain Python: the stateful test's model of Offload.
+
+Kept apart from the product's code on purpose (no imports from offload): the rules of the
+log are written out again here from what the user is promised, so a bug in the product's
+code cannot also be in the oracle that checks it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def same_name(name: str) -> str:
+    """Task names are one task whatever their case (as SQLite's NOCASE: ASCII letters)."""
+    return " ".join(name.split()).translate(_ASCII_LOWER)
+
+
+def tidy(text: str | None) -> str:
+    """Names and notes are stored with their spacing collapsed."""
+    return " ".join((text or "").split())
+
+
+@dataclass
+class Entry:
+    task_id: int
+    start: int
+    end: int | None
+    tz: str
+    note: str
+
+    def reach(self, now: int) -> int:
+        """Where the entry ends for overlap checks: a running one reaches now (at least 1 s)."""
+        return self.end if self.end is not None else max(now, self.start + 1)
+
+    def counted_end(self, now: int) -> int:
+        """Where it ends for reports: a running one counts up to now, never less than nothing."""
+        return self.end if self.end is not None else max(now, self.start)
+
+
+@dataclass
+class Task:
+    name: str
+    highlighted: bool = False
+
+
+DEFAULTS = {
+    "week_start": "monday",
+    "long_running_hours": "4",
+    "hourly_value": "",
+    "currency": "EUR",
+    "theme": "textual-dark",
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+@dataclass
+class Model:
+    entries: dict[int, Entry] = field(default_factory=dict)
+    tasks: dict[int, Task] = field(default_factory=dict)
+    settings: dict[str, str] = field(default_factory=dict)  # only what was stored
+
+    # --- reading ---------------------------------------------------------------
+    def task_named(self, name: str) -> int | None:
+        key = same_name(name)
+        return next((tid for tid, t in self.tasks.items() if same_name(t.name) == key), None)
+
+    def running(self) -> int | None:
+        return next((eid for eid, e in self.entries.items() if e.end is None), None)
+
+    def clashes(self, lo: int, hi: int, now: int, ignore: int | None = None) -> list[int]:
+        """Entries overlapping [lo, hi); touching ends do not overlap."""
+        return sorted(
+            eid for eid, e in self.entries.items() if eid != ignore and e.start < hi and e.reach(now) > lo
+        )
+
+    def started_after(self, instant: int, ignore: int | None = None) -> list[int]:
+        return [eid for eid, e in self.entries.items() if e.start > instant and eid != ignore]
+
+    def setting(self, key: str) -> str:
+        return self.settings.get(key, DEFAULTS[key])
+
+    def week_start_day(self) -> int:
+        return WEEKDAYS.index(self.setting("week_start"))
+
+    def content(self, eid: int) -> tuple:
+        """An entry as the user sees it: task name, start, end, zone, note."""
+        e = self.entries[eid]
+        return (self.tasks[e.task_id].name, e.start, e.end, e.tz, e.note)
+
+
+# --- days and weeks, computed here without the product's helpers ------------------
+def local_day(epoch: int, zone: str) -> date:
+    return datetime.fromtimestamp(epoch, ZoneInfo(zone)).date()
+
+
+def midnight(day: date, zone: str) -> int:
+    """Where a local day begins. The zones the test uses never skip or repeat midnight."""
+    return int(datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(zone)).timestamp())
+
+
+def week_days(today: date, start_weekday: int) -> list[date]:
+    first = today - timedelta(days=(today.weekday() - start_weekday) % 7)
+    return [first + timedelta(days=i) for i in range(7)]
+
+
+def expected_day_seconds(model: Model, days: list[date], now: int) -> dict[int, list[int]]:
+    """Seconds per task per day: each entry cut at the edges of the days of its own zone."""
+    out: dict[int, list[int]] = {}
+    for e in model.entries.values():
+        end = e.counted_end(now)
+        for i, day in enumerate(days):
+            lo, hi = midnight(day, e.tz), midnight(day + timedelta(days=1), e.tz)
+            part = min(end, hi) - max(e.start, lo)
+            if part > 0:
+                out.setdefault(e.task_id, [0] * len(days))[i] += part
+    return out
+
+
+def expected_log(model: Model, first: date, last: date, zone: str, now: int) -> list[int]:
+    """The ids `log` lists for the local days first..last in `zone`: every entry with time there."""
+    lo, hi = midnight(first, zone), midnight(last + timedelta(days=1), zone)
+    return sorted(eid for eid, e in model.entries.items() if e.start < hi and e.reach(now) > lo)
+
+
+def utc(epoch: int) -> datetime:
+    return datetime.fromtimestamp(epoch, timezone.utc)
