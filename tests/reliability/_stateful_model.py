@@ -120,10 +120,16 @@ def expected_day_seconds(model: Model, days: list[date], now: int) -> dict[int, 
     return out
 
 
-def expected_log(model: Model, first: date, last: date, zone: str, now: int) -> list[int]:
-    """The ids `log` lists for the local days first..last in `zone`: every entry with time there."""
-    lo, hi = midnight(first, zone), midnight(last + timedelta(days=1), zone)
-    return sorted(eid for eid, e in model.entries.items() if e.start < hi and e.reach(now) > lo)
+def expected_log(model: Model, first: date, last: date, now: int) -> list[tuple[int, int]]:
+    """What `log` lists for the local days first..last: (id, seconds inside them) of every entry
+    reaching into those days in its own zone, oldest first; cut at the edges as reports cut."""
+    out = []
+    for eid, e in sorted(model.entries.items(), key=lambda item: (item[1].start, item[0])):
+        lo, hi = midnight(first, e.tz), midnight(last + timedelta(days=1), e.tz)
+        end = e.counted_end(now)
+        if e.start < hi and end > lo:
+            out.append((eid, min(end, hi) - max(e.start, lo)))
+    return out
 
 
 def utc(epoch: int) -> datetime:
