@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from offload.domain.clock import FrozenClock
 from offload.domain.errors import InvalidInput
 from offload.domain.names import clean_note, clean_task_name
+from offload.domain.skill_sets import clean_field
 from offload.service import Offload
 from offload.store import entries as entry_store
 from offload.store import tasks as task_store
@@ -54,7 +55,9 @@ entry = st.tuples(
     st.sampled_from(ZONES),
     notes,
 )
-texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
+# What a brief field accepts: lines and tabs, no other control characters (issue 16).
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30).filter(
+    _valid(lambda text: clean_field("A field", text)))
 skill_set = st.fixed_dictionaries({
     "name": names,
     "description": texts,

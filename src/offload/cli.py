@@ -58,7 +58,15 @@ def open_service(args: argparse.Namespace):
 
 
 def _say(text: str) -> None:
-    print(text)
+    print(_shown(text))
+
+
+def _shown(text: str) -> str:
+    """User text on the terminal literally: a control character stored by an older version or
+    another program is printed as `\\x1b`, so it can never retitle or clear the terminal."""
+    from offload.domain.text import visible
+
+    return visible(str(text))
 
 
 def _count(n: int, word: str, many: str | None = None) -> str:
@@ -407,9 +415,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         result = svc.interop.import_text(text, source, fmt=fmt, dry_run=args.dry_run, zone=args.zone)
     except BadRows as exc:
-        print(f"offload: {exc.message}", file=sys.stderr)
+        print(f"offload: {_shown(exc.message)}", file=sys.stderr)
         for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {_shown(problem)}", file=sys.stderr)
         return 2
     _say(_import_summary(result, svc.clock.zone))
     return 0
@@ -673,7 +681,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _warn_unreadable_zones()
         return code
     except OffloadError as exc:
-        print(f"offload: {exc.message}", file=sys.stderr)
+        print(f"offload: {_shown(exc.message)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

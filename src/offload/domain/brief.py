@@ -12,6 +12,7 @@ from typing import Mapping, Sequence
 
 from offload.domain.format import duration, money
 from offload.domain.skill_sets import BRIEF_FIELDS
+from offload.domain.text import visible
 
 WEEKS_PER_MONTH = 52 / 12
 
@@ -28,9 +29,10 @@ def _escape_start(m: re.Match) -> str:
 
 
 def md_escape(text: str) -> str:
-    """Text shown literally by any Markdown reader: `[bold] *x* | y` stays as typed."""
+    """Text shown literally by any Markdown reader: `[bold] *x* | y` stays as typed; a control
+    character (stored before Offload refused them) is written as `\\x1b`, never obeyed."""
     lines = []
-    for line in str(text).split("\n"):
+    for line in visible(str(text)).split("\n"):
         line = _INLINE.sub(r"\\\1", line.rstrip())
         line = _LINE_START.sub(_escape_start, line)
         lines.append(line)
@@ -184,6 +186,7 @@ def build_brief(
     currency: str = "EUR",
 ) -> str:
     """The brief for one skill set, or for several with a summary first."""
+    currency = md_escape(currency)  # checked when set, but a database may predate the check
     if len(sets) == 1:
         s = sets[0]
         out = [f"# Handover brief: {md_escape(s.name)}", "", f"_{md_escape(week_title)}, from the owner's time log._", ""]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from offload.domain.errors import InvalidInput
+from offload.domain.text import is_control, refuse_control
 
 MAX_NAME = 200
 
@@ -16,7 +17,7 @@ def clean_task_name(text: str) -> str:
     name = " ".join(str(text).split())
     if not name:
         raise InvalidInput("A task needs a name, e.g. 'Invoices'.")
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") and ch not in "\u200d" for ch in name):
+    if any(is_control(ch) or unicodedata.category(ch) == "Co" for ch in name):
         raise InvalidInput("A task name cannot contain control characters.")
     if len(name) > MAX_NAME:
         raise InvalidInput(f"A task name can be at most {MAX_NAME} characters (this one has {len(name)}).")
@@ -30,9 +31,7 @@ def clean_note(text: str | None) -> str:
     """Notes may be empty; they are one line, without control characters."""
     if text is None:
         return ""
-    note = " ".join(str(text).split())
-    if any(unicodedata.category(ch) == "Cc" for ch in note):
-        raise InvalidInput("A note cannot contain control characters.")
+    note = refuse_control(" ".join(str(text).split()), "A note")
     if len(note) > MAX_NOTE:
         raise InvalidInput(f"A note can be at most {MAX_NOTE} characters.")
     return note

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+import unicodedata
 from typing import Callable
 
 from offload.domain.errors import InvalidInput
+from offload.domain.text import refuse_control, visible
 from offload.domain.weeks import WEEKDAYS, weekday_number
 
 
@@ -37,16 +39,32 @@ def _money(text: str) -> str:
 
 
 def _currency(text: str) -> str:
+    """A 3-letter code (EUR, gbp) or a short sign (£, R$, kr, zł): letters and currency signs only,
+    so it can sit beside an amount anywhere without being read as markup."""
     s = str(text).strip()
-    if not 1 <= len(s) <= 5 or any(ch.isspace() or not ch.isprintable() for ch in s):
-        raise InvalidInput("A currency is a short code or sign, e.g. EUR, GBP, USD or £.")
-    return s.upper() if s.isalpha() else s
+    if len(s) == 3 and s.isascii() and s.isalpha():
+        return s.upper()
+    if 1 <= len(s) <= 3 and all(unicodedata.category(ch) == "Sc" or ch.isalpha() for ch in s):
+        return s
+    raise InvalidInput(
+        f"'{visible(s)}' is not a currency: type a 3-letter code (EUR, GBP, USD) or a sign (€, £, $)."
+    )
+
+
+# Textual's built-in themes (tests check this list against Textual's own): the command line
+# cannot import Textual, yet must refuse a theme the app would not have.
+THEMES = (
+    "ansi-dark", "ansi-light", "atom-one-dark", "atom-one-light", "catppuccin-frappe", "catppuccin-latte",
+    "catppuccin-macchiato", "catppuccin-mocha", "dracula", "flexoki", "gruvbox", "monokai", "nord",
+    "rose-pine", "rose-pine-dawn", "rose-pine-moon", "solarized-dark", "solarized-light", "textual-dark",
+    "textual-light", "tokyo-night",
+)
 
 
 def _theme(text: str) -> str:
-    s = str(text).strip()
-    if not s or len(s) > 60:
-        raise InvalidInput("Name a theme, e.g. textual-dark or textual-light.")
+    s = str(text).strip().lower()
+    if s not in THEMES:
+        raise InvalidInput(f"There is no theme '{visible(str(text).strip())}'; the themes are: {', '.join(THEMES)}.")
     return s
 
 
@@ -66,7 +84,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("long_running_hours", "Flag a timer running longer than (hours)", "4", _positive_hours, "e.g. 4"),
         Setting("hourly_value", "Your own hourly value", "", _money, "what an hour of your time is worth, e.g. 80"),
         Setting("currency", "Currency", "EUR", _currency, "e.g. EUR, GBP, USD"),
-        Setting("theme", "Theme", "textual-dark", _theme, "any Textual theme, e.g. textual-light"),
+        Setting("theme", "Theme", "textual-dark", _theme, "e.g. textual-dark, textual-light, nord"),
     ]
 }
 
@@ -75,5 +93,6 @@ def check_setting(key: str, value: str) -> str:
     """The stored form of a typed value, or InvalidInput saying what is wrong."""
     setting = SETTINGS.get(str(key).strip().lower().replace("-", "_"))
     if setting is None:
-        raise InvalidInput(f"There is no setting '{key}'; the settings are: {', '.join(SETTINGS)}.")
+        raise InvalidInput(f"There is no setting '{visible(str(key))}'; the settings are: {', '.join(SETTINGS)}.")
+    refuse_control(str(value), f"The value of {setting.key}")
     return setting.check(value)

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from offload.domain.errors import InvalidInput
+from offload.domain.text import is_control, refuse_control
 
 MAX_SET_NAME = 80
 MAX_FIELD = 2000
@@ -45,7 +46,7 @@ def clean_set_name(text: str | None) -> str:
     name = " ".join(str(text or "").split())
     if not name:
         raise InvalidInput("A skill set needs a name, e.g. 'Bookkeeping and accounts'.")
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") for ch in name):
+    if any(is_control(ch) or unicodedata.category(ch) == "Co" for ch in name):
         raise InvalidInput("A skill set name cannot contain control characters.")
     if len(name) > MAX_SET_NAME:
         raise InvalidInput(f"A skill set name can be at most {MAX_SET_NAME} characters (this one has {len(name)}).")
@@ -54,9 +55,7 @@ def clean_set_name(text: str | None) -> str:
 
 def clean_field(label: str, text: str | None) -> str:
     """A description or brief field: may be empty; newlines kept, other control characters refused."""
-    value = str(text or "").replace("\r\n", "\n").strip()
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in value):
-        raise InvalidInput(f"{label} cannot contain control characters.")
+    value = refuse_control(str(text or "").replace("\r\n", "\n").strip(), label, keep="\n\t")
     if len(value) > MAX_FIELD:
         raise InvalidInput(f"{label} can be at most {MAX_FIELD} characters (this has {len(value)}).")
     return value

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from offload.domain.brief import BriefSet, BriefTask, build_brief, monthly_hours
 from offload.domain.catalogue import CATALOGUE, catalogue_set
+from offload.domain.changes import changed
 from offload.domain.errors import Conflict, InvalidInput, NotFound, StorageError
 from offload.domain.skill_sets import EDITABLE, clean_field, clean_set_name, parse_rate
 from offload.domain.suggest import Suggester, Suggestion
@@ -227,11 +228,14 @@ class GroupingService:
             set_store.delete(conn, row.id)
         return names
 
-    def update(self, name: str, **values: str | float | None) -> SkillSetRow:
-        """Change the description, rate or brief fields; each is checked before anything is saved."""
+    def update(self, name: str, before: dict[str, str] | None = None, **values: str | float | None) -> SkillSetRow:
+        """Change the description, rate or brief fields; each is checked before anything is saved.
+
+        With `before` (what a form showed), only the fields the user changed are saved: one
+        changed from the shell while the form was open is not put back."""
         row = self.get(name)
         clean: dict[str, object] = {}
-        for key, value in values.items():
+        for key, value in changed(values, before).items():
             if key not in EDITABLE:
                 raise InvalidInput(f"A skill set has no field '{key}'; the fields are: {', '.join(EDITABLE)}.")
             if key == "rate":

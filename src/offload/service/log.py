@@ -146,9 +146,11 @@ class LogService:
             if current is not None:
                 if start == current.start_utc and at is None:
                     # Switched again within the same second: the first was a slip, so the
-                    # running entry becomes the new task rather than a zero-length entry.
+                    # running entry becomes the new task rather than a zero-length entry. Its
+                    # note is the one typed with the new task: a note written for the slip
+                    # (perhaps private) must not move onto another task.
                     task_id = task_store.get_or_create(conn, name, self.ctx.now_epoch())
-                    entry_store.update(conn, current.id, task_id, start, None, note or current.note)
+                    entry_store.update(conn, current.id, task_id, start, None, note)
                     return Started(entry_store.get(conn, current.id))
                 if start <= current.start_utc:
                     raise Conflict(
@@ -258,8 +260,11 @@ class LogService:
             hi = entry.end_utc if entry.end_utc is not None else self.ctx.now_epoch() + 1
             self._refuse_overlap(conn, entry.start_utc, hi)
             task_id = task_store.get_or_create(conn, entry.task, self.ctx.now_epoch())
-            entry_store.insert(conn, task_id, entry.start_utc, entry.end_utc, entry.tz, entry.note, entry_id=entry.id)
-            return entry_store.get(conn, entry.id)
+            # Its old id if still free; SQLite hands a deleted last id to the next new entry.
+            free = entry_store.get(conn, entry.id) is None
+            new_id = entry_store.insert(conn, task_id, entry.start_utc, entry.end_utc, entry.tz, entry.note,
+                                        entry_id=entry.id if free else None)
+            return entry_store.get(conn, new_id)
 
     def rename_task(self, old: str, new: str) -> str:
         """Rename a task everywhere; onto an existing name, the two become one task."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from offload.domain.changes import changed
 from offload.domain.settings import SETTINGS, check_setting
 from offload.service.context import Context
 from offload.store import settings as settings_store
@@ -26,10 +27,13 @@ class SettingsService:
             settings_store.put(conn, key, checked)
         return checked
 
-    def set_many(self, values: dict[str, str]) -> dict[str, str]:
-        """Check every value first, then store them together: one bad value changes nothing."""
+    def set_many(self, values: dict[str, str], before: dict[str, str] | None = None) -> dict[str, str]:
+        """Check every value first, then store them together: one bad value changes nothing.
+
+        With `before` (what a form showed), only the values the user changed are checked and
+        stored: a setting changed from the shell while the form was open is not put back."""
         checked = {}
-        for key, value in values.items():
+        for key, value in changed(values, before).items():
             key = str(key).strip().lower().replace("-", "_")
             checked[key] = check_setting(key, value)
         with self.ctx.store.write() as conn:

@@ -13,7 +13,7 @@ from pathlib import Path
 from datetime import datetime, timezone
 from typing import Callable, Iterator
 
-from offload.domain.errors import InvalidInput, StorageError
+from offload.domain.errors import Conflict, InvalidInput, StorageError
 from offload.store.schema import CURRENT_VERSION, MIGRATIONS
 
 APP_ID = 0x0FF10AD  # PRAGMA application_id marks the file as Offload's
@@ -89,6 +89,13 @@ class Store:
                 self.conn.execute("ROLLBACK")
             except sqlite3.Error:
                 pass
+            if isinstance(exc, sqlite3.IntegrityError):
+                # A rule of the schema that Offload's own change broke: the file is fine, and
+                # "cannot write to the file" would send the user after the wrong problem.
+                raise Conflict(
+                    f"Offload did not save that change: it would break a rule of the log ({exc}). "
+                    "Nothing was changed and the file is fine; this is a fault in Offload, please report it."
+                ) from exc
             if isinstance(exc, sqlite3.Error):
                 if _damaged(_root(exc)) and isinstance(exc, StorageError):
                     raise  # already names the file and the backup

@@ -96,7 +96,12 @@ def parse(fmt: str, text: str, zone: str) -> Parsed:
         from offload.domain.importers.toggl import parse as run
     else:
         raise InvalidInput(f"Offload imports these formats: {', '.join(FORMATS)}; not '{fmt}'.")
-    return run(text, zone)
+    try:
+        return run(text, zone)
+    except RecursionError:
+        # `[[[[...` thousands deep: Python's JSON reader gives up; no time log nests like that.
+        return Parsed(fmt, problems=[Problem("file", "the data is nested too deeply to be a time log "
+                                                     "(brackets inside brackets, thousands deep)")])
 
 
 def check_times(parsed: Parsed, now: int) -> None:

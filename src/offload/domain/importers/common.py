@@ -80,6 +80,24 @@ def add_record(parsed: Parsed, where: str, task, start: int, end: int | None, tz
     parsed.records.append(Record(where, name, int(start), None if end is None else int(end), tz, text))
 
 
+def csv_reader(text: str):
+    """A strict CSV reader: an unterminated quote is a broken row, not a cell holding the rest
+    of the file (which then failed as "the start '...' is not a time")."""
+    import io
+
+    return csv.reader(io.StringIO(text, newline=""), strict=True)
+
+
+def csv_problem(exc: csv.Error) -> str:
+    """The csv module's complaint in the words of someone who edited the file."""
+    text = str(exc)
+    if "unexpected end of data" in text:
+        return "a quote (\") opens a cell that is never closed"
+    if "expected after" in text:
+        return "a quote (\") closes a cell but more text follows it in the same cell; double a quote inside a cell (\"\")"
+    return f"not CSV ({text})"
+
+
 def data_rows(reader, parsed: Parsed):
     """(where, row) for each non-blank row after the header, `where` naming its first line.
 
@@ -93,7 +111,7 @@ def data_rows(reader, parsed: Parsed):
         except StopIteration:
             return
         except csv.Error as exc:
-            parsed.problems.append(Problem(f"line {first_line}", f"not CSV ({exc})"))
+            parsed.problems.append(Problem(f"line {first_line}", csv_problem(exc)))
             return
         line = reader.line_num
         if any(cell.strip() for cell in row):

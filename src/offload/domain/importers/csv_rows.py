@@ -8,26 +8,25 @@ guarded against spreadsheet formulas (a leading apostrophe) read back as they we
 from __future__ import annotations
 
 import csv
-import io
 
 from offload.domain.csvcells import restore
 from offload.domain.errors import InvalidInput
 from offload.domain.importers import Parsed, Problem
-from offload.domain.importers.common import add_record, iso_epoch, data_rows
+from offload.domain.importers.common import csv_problem, csv_reader, add_record, iso_epoch, data_rows
 
 COLUMNS = ("task", "start", "end", "note")
 
 
 def parse(text: str, zone: str) -> Parsed:
     parsed = Parsed("csv")
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv_reader(text)
     try:
         header = next(reader)
     except StopIteration:
         parsed.problems.append(Problem("line 1", "the file is empty; it needs a header: task,start,end,note"))
         return parsed
     except csv.Error as exc:
-        parsed.problems.append(Problem("line 1", f"not CSV ({exc})"))
+        parsed.problems.append(Problem("line 1", csv_problem(exc)))
         return parsed
     names = [h.strip().lower() for h in header]
     missing = [c for c in ("task", "start", "end") if c not in names]

@@ -8,6 +8,8 @@ from offload.domain.errors import InvalidInput
 from offload.domain.importers import Parsed, Problem
 from offload.domain.importers.common import add_record, iso_epoch
 from offload.domain.names import clean_task_name
+from offload.domain.skill_sets import clean_field
+from offload.domain.text import visible
 
 FORMAT_VERSION = 1
 FEELINGS = ("neutral", "like", "dislike")
@@ -80,7 +82,8 @@ def _skill_sets(items, parsed: Parsed) -> set[str]:
                 value = item.get(key, "")
                 if not isinstance(value, str):
                     raise InvalidInput(f"\"{key}\" is not text")
-                row[key] = value
+                # As typed in the app: newlines and tabs kept, escape sequences and NULs refused.
+                row[key] = clean_field(f"\"{key}\"", value)
             rate = item.get("rate")
             if rate is not None and (isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0 <= rate < 1e12):
                 raise InvalidInput("\"rate\" is not an amount of 0 or more")
@@ -118,10 +121,14 @@ def _tasks(items, parsed: Parsed, sets: set[str]) -> None:
             skill_set = item.get("skill_set")
             if skill_set is not None and (not isinstance(skill_set, str) or _nocase(skill_set) not in sets):
                 raise InvalidInput(f"the skill set '{skill_set}' is not in the file's skill sets")
+            highlighted = item.get("highlighted", False)
+            if not isinstance(highlighted, bool):
+                # "false" is a word, and bool("false") is True: only JSON's true and false are read.
+                raise InvalidInput(f"\"highlighted\" must be true or false (no quotes), not {json.dumps(highlighted)}")
             created = item.get("created_utc")
             row = {
                 "name": name,
-                "highlighted": bool(item.get("highlighted", False)),
+                "highlighted": highlighted,
                 "feeling": feeling,
                 "kind": kind,
                 "skill_set": skill_set,
@@ -145,16 +152,18 @@ def _settings(items, parsed: Parsed) -> None:
         parsed.problems.append(Problem("settings", "not an object"))
         return
     for key, value in items.items():
-        where = f"setting '{key}'"
+        where = f"setting '{visible(key)}'"
+        if key not in SETTINGS:
+            parsed.problems.append(Problem(where, f"there is no such setting; the settings are: {', '.join(SETTINGS)}"))
+            continue
         if not isinstance(value, str):
             parsed.problems.append(Problem(where, "the value is not text"))
             continue
-        if key in SETTINGS:
-            try:
-                value = check_setting(key, value)
-            except InvalidInput as exc:
-                parsed.problems.append(Problem(where, exc.message))
-                continue
+        try:
+            value = check_setting(key, value)
+        except InvalidInput as exc:
+            parsed.problems.append(Problem(where, exc.message))
+            continue
         parsed.settings[key] = value
 
 

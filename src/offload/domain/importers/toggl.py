@@ -8,18 +8,17 @@ the task, and the tags make the note.
 from __future__ import annotations
 
 import csv
-import io
 
 from offload.domain.errors import InvalidInput
 from offload.domain.importers import Parsed, Problem
-from offload.domain.importers.common import add_record, local_epoch, data_rows
+from offload.domain.importers.common import csv_reader, add_record, local_epoch, data_rows
 
 NEEDED = ("start date", "start time", "end date", "end time")
 
 
 def parse(text: str, zone: str) -> Parsed:
     parsed = Parsed("toggl")
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv_reader(text)
     try:
         header = next(reader)
     except (StopIteration, csv.Error):

@@ -21,8 +21,8 @@ def with_running(frames_text: str, state_text: str) -> str:
     try:
         frames = json.loads(frames_text)
         state = json.loads(state_text)
-    except json.JSONDecodeError:
-        return frames_text
+    except (json.JSONDecodeError, RecursionError):
+        return frames_text  # the frames are read (and refused) on their own
     if not isinstance(frames, list) or not isinstance(state, dict) or "project" not in state:
         return frames_text
     frames.append([state.get("start"), None, state.get("project"), RUNNING_ID, state.get("tags") or [],

@@ -365,7 +365,7 @@ class GroupingScreen(Screen):
         known = catalogue_set(name)
 
         def save(form: dict[str, str]) -> None:
-            self.service.grouping.update(name, **form)
+            self.service.grouping.update(name, before=values, **form)
 
         self.app.push_screen(
             SetDialog(name, values, save, dict(known.examples) if known else {},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,6 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from offload.domain.changes import changed
 from offload.domain.errors import OffloadError
 from offload.domain.settings import SETTINGS, check_setting
 from offload.domain.weeks import WEEKDAYS
@@ -48,11 +50,15 @@ class SettingsDialog(ModalScreen[bool]):
         if key == "week_start":
             return Select([(d.capitalize(), d) for d in WEEKDAYS], value=value, allow_blank=False, id=f"set-{key}")
         if key == "theme":
-            names = sorted(set(self.themes) | {value})
-            return Select([(n, n) for n in names], value=value, allow_blank=False, id=f"set-{key}")
+            # Only themes the app has; a stored name it lacks shows as the one in use. Prompts
+            # as Text: a string prompt is read as markup.
+            names = sorted(self.themes)
+            shown = value if value in names else (self.app.theme if self.app.theme in names else names[0])
+            return Select([(Text(n), n) for n in names], value=shown, allow_blank=False, id=f"set-{key}")
         return Input(value, placeholder=SETTINGS[key].help, id=f"set-{key}")
 
     def on_mount(self) -> None:
+        self.shown = self.typed()  # what the form showed, to save only what changes
         for key in SETTINGS:
             self.show_message(key, "")
         self.set_focus(self.query_one("#set-week_start"))
@@ -96,7 +102,9 @@ class SettingsDialog(ModalScreen[bool]):
         self.action_cancel()
 
     def action_save(self) -> None:
-        values = self.typed()
+        # Only what the user changed is checked and saved: a value set from the shell while
+        # the dialog was open stays, and an old stored value the rules now refuse is no bar.
+        values = changed(self.typed(), self.shown)
         bad = False
         for key, value in values.items():
             try:
@@ -108,7 +116,7 @@ class SettingsDialog(ModalScreen[bool]):
             self.notify("Nothing was saved: fix the value marked in red.", severity="error")
             return
         try:
-            self.app.service.settings.set_many(values)
+            self.app.service.settings.set_many(values, before=self.shown)
         except OffloadError as exc:
             self.notify(exc.message, severity="error", markup=False)
             return

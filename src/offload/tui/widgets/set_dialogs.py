@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from offload.domain.changes import changed
 from offload.domain.errors import OffloadError
 from offload.domain.skill_sets import BRIEF_FIELDS
 
@@ -185,7 +186,7 @@ class SetDialog(ModalScreen[bool]):
                     yield Label("Description")
                     yield Input(self.values.get("description", ""), id="description",
                                 placeholder="What this skill set covers")
-                    yield Label(f"Rate an hour ({self.currency})" if self.currency else "Rate an hour")
+                    yield Label(f"Rate an hour ({self.currency})" if self.currency else "Rate an hour", markup=False)
                     yield Input(self.values.get("rate", ""), id="rate", placeholder="e.g. 35; empty if not known yet")
                     for f in BRIEF_FIELDS:
                         yield Label(f.label)
@@ -212,7 +213,8 @@ class SetDialog(ModalScreen[bool]):
         rate = self.query_one("#rate", Input)
         rate.remove_class("-invalid")
         try:
-            self.save(self.read())
+            # Only the fields the user changed: one changed from the shell meanwhile stays.
+            self.save(changed(self.read(), self.values))
         except OffloadError as exc:
             show_error(self, exc.message)
             if "rate" in exc.message:

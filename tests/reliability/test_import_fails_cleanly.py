@@ -1,0 +1,74 @@
+"""Import and reading commands fail cleanly (issue 16): every bad file is a bad row with an
+honest reason, a mistyped --db creates nothing, and a crash exits non-zero saying where
+its details are."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from offload.domain.importers import BadRows
+from tests.conftest import run_offload, snapshot
+
+
+def refused(service, text: str, name: str) -> list[str]:
+    with pytest.raises(BadRows) as caught:
+        service.interop.import_text(text, name)
+    return [str(p) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize("name", ["deep.json", "frames"])
+def test_json_nested_a_hundred_thousand_deep_is_a_bad_row(service, db_path, name):
+    before = snapshot(db_path)
+    problems = refused(service, "[" * 100_000 + "]" * 100_000, name)
+    assert len(problems) == 1 and "nested too deeply" in problems[0]
+    assert snapshot(db_path) == before
+
+
+def test_deep_nesting_through_the_command_is_a_message_not_a_traceback(tmp_path, db_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"entries": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    done = run_offload("import", str(deep), db=db_path)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and "nested too deeply" in done.stderr
+
+
+@pytest.mark.parametrize("value", ["false", "true", 0, 1, None])
+def test_highlighted_must_be_true_or_false(service, db_path, value):
+    text = json.dumps({"offload": 1, "entries": [], "tasks": [{"name": "Invoices", "highlighted": value}]})
+    before = snapshot(db_path)
+    assert refused(service, text, "tasks.json") == [
+        f'task 1: "highlighted" must be true or false (no quotes), not {json.dumps(value)}']
+    assert snapshot(db_path) == before
+
+
+def test_highlighted_false_imports_unhighlighted(service):
+    text = json.dumps({"offload": 1, "entries": [{"task": "Invoices", "start": "2026-11-16T09:00:00Z",
+                                                   "end": "2026-11-16T10:00:00Z"}],
+                       "tasks": [{"name": "Invoices", "highlighted": False}]})
+    service.interop.import_text(text, "tasks.json")
+    assert not service.review.week(service.review.week_holding(__import__("datetime").date(2026, 11, 16))) \
+        .task("Invoices").highlighted
+
+
+def test_an_unterminated_csv_quote_is_named_as_such(service, db_path):
+    text = 'task,start,end,note\nWork,"2026-11-20T09:00:00+00:00,2026-11-20T10:00:00+00:00,x\n'
+    before = snapshot(db_path)
+    assert refused(service, text, "entries.csv") == ['line 2: a quote (") opens a cell that is never closed']
+    assert snapshot(db_path) == before
+
+
+def test_an_unterminated_quote_in_a_toggl_file_is_named_too(service):
+    header = "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration"
+    text = header + '\nMe,me@x,,Site,,"Fix,No,2026-11-16,09:00:00,2026-11-16,10:00:00,01:00:00\n'
+    problems = refused(service, text, "toggl.csv")
+    assert problems == ['line 2: a quote (") opens a cell that is never closed']
+
+
+def test_unknown_settings_in_an_import_are_bad_rows(service, db_path):
+    text = json.dumps({"offload": 1, "entries": [], "settings": {"currency": "GBP", "colour": "red"}})
+    before = snapshot(db_path)
+    problems = refused(service, text, "settings.json")
+    assert len(problems) == 1 and problems[0].startswith("setting 'colour': there is no such setting")
+    assert snapshot(db_path) == before
