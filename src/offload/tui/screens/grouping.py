@@ -22,6 +22,7 @@ from offload.domain.format import hours, money
 from offload.domain.skill_sets import FIELD_KEYS
 from offload.service.grouping import GroupingView
 from offload.tui.widgets.brief_preview import BriefPreview
+from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.set_dialogs import ConfirmDialog, NameDialog, SetDialog, SetPicker
 
 
@@ -64,11 +65,12 @@ class GroupingScreen(Screen):
         with Horizontal(id="panes"):
             with Vertical(id="left"):
                 yield Static("To group: highlighted, not yet in a skill set", classes="pane-title")
-                yield DataTable(id="ungrouped", cursor_type="row", zebra_stripes=True)
+                yield FitTable(id="ungrouped", cursor_type="row", zebra_stripes=True, flex="suggestion")
                 yield Static("", id="left-empty", markup=False)
             with Vertical(id="right"):
                 yield Static("Skill sets", classes="pane-title")
-                yield DataTable(id="sets", cursor_type="row")
+                # The names take what the hours leave: an empty set's hint never pushes them out.
+                yield FitTable(id="sets", cursor_type="row", flex="name")
                 yield Static("", id="right-empty", markup=False)
         yield Static("", id="hint", markup=False)
         yield Footer()
@@ -83,6 +85,8 @@ class GroupingScreen(Screen):
         right.add_column("Skill set / task", key="name")
         right.add_column("h/week", key="hours", width=6)
         right.add_column("h/month", key="month", width=7)
+        left.fit()
+        right.fit()
         if self._app_week_is_reactive():
             self.watch(self.app, "week", lambda _: self.reload(), init=False)
         self.reload()
@@ -123,14 +127,14 @@ class GroupingScreen(Screen):
             for t in view.ungrouped:
                 key = f"t{t.task.id}"
                 self.rows[key] = ("task", t.name)
-                reason = Text(t.suggestion.reason) if t.suggestion else Text("no suggestion: m chooses", style="dim")
-                left.add_row(Text(t.name), Text(hours(t.seconds), justify="right"), reason, key=key)
+                reason = cut(t.suggestion.reason) if t.suggestion else cut("no suggestion: m chooses", "dim")
+                left.add_row(cut(t.name), Text(hours(t.seconds), justify="right"), reason, key=key)
             right.clear()
             for s in view.sets:
                 key = f"s{s.row.id}"
                 self.rows[key] = ("set", s.name)
                 right.add_row(
-                    Text(s.name, style="bold"),
+                    cut(s.name, "bold"),
                     Text(hours(s.seconds), justify="right", style="bold"),
                     Text(f"{s.monthly_hours:.1f}", justify="right", style="bold"),
                     key=key,
@@ -139,12 +143,12 @@ class GroupingScreen(Screen):
                     tkey = f"t{t.task.id}"
                     self.rows[tkey] = ("task", t.name)
                     branch = "└ " if i == len(s.tasks) - 1 else "├ "
-                    label = Text.assemble((branch, "dim"), t.name)
+                    label = Text.assemble((branch, "dim"), t.name, no_wrap=True, overflow="ellipsis")
                     if not t.task.highlighted:
                         label.append(" (not highlighted)", style="dim")
                     right.add_row(label, Text(hours(t.seconds), justify="right"), "", key=tkey)
                 if not s.tasks:
-                    right.add_row(Text("└ no tasks yet: m on a task puts it here", style="dim"), "", "",
+                    right.add_row(cut("└ no tasks yet: m on a task puts it here", "dim"), "", "",
                                   key=f"e{s.row.id}")
             if left.row_count:
                 left.move_cursor(row=min(keep_left, left.row_count - 1))

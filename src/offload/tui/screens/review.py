@@ -12,12 +12,17 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from offload.domain.errors import OffloadError
-from offload.domain.format import duration, percent
+from offload.domain.format import duration, hours, percent
 from offload.domain.weeks import Week
 from offload.service.review import SHOWS, SORTS, TaskWeek, WeekReport, arrange
+from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.task_entries import TaskEntriesDialog
 
 TOTAL_ROW = "day-total"
+# Below this many columns the tables tighten (a mark instead of "hand over", day letters
+# without spaces, hours as 8.1) so that every column fits: ← and → change the week, so no
+# key could scroll to a column past the edge.
+WIDE_FROM = 100
 WEEK_KEYS = Binding.Group("Week", compact=True)
 
 SORT_COLUMNS = {"total": "total", "share": "share", "task": "name"}
@@ -26,9 +31,10 @@ FEELING_TEXT = {"like": "like", "dislike": "dislike", "neutral": "·"}
 KIND_TEXT = {"core": "core", "support": "support", "": "·"}
 
 
-def day_marks(task: TaskWeek, week: Week) -> str:
-    """`M T . T F . .`: the letter of each day the task was done, a dot for the others."""
-    return " ".join(letter if s > 0 else "." for letter, s in zip(week.day_letters(), task.day_seconds))
+def day_marks(task: TaskWeek, week: Week, compact: bool = False) -> str:
+    """`M T . T F . .` (`MT.TF..` when compact): the letter of each day the task was done, a dot for the others."""
+    return ("" if compact else " ").join(
+        letter if s > 0 else "." for letter, s in zip(week.day_letters(), task.day_seconds))
 
 
 def weeks_ago(week: Week, this_week: Week) -> str:
@@ -46,8 +52,9 @@ def _signature(cells: list[Text]) -> list[tuple[str, str]]:
     return [(c.plain, str(c.style)) for c in cells]
 
 
-class ReviewTable(DataTable):
-    """A DataTable whose Enter shows in the footer as what it does here: a task's entries."""
+class ReviewTable(FitTable):
+    """A table whose Enter shows in the footer as what it does here: a task's entries; the
+    task column takes the width the others leave."""
 
     BINDINGS = [
         Binding("enter", "select_cursor", "Entries", id="review.table.entries",
@@ -91,6 +98,7 @@ class ReviewScreen(Screen):
         self._data_version = -1
         self._counting_up = False
         self._minute = -1
+        self.compact = False
 
     @property
     def service(self):
@@ -107,8 +115,8 @@ class ReviewScreen(Screen):
             yield Static("", id="week-when")
         yield Static("", id="view-line")
         with Vertical(id="body"):
-            yield ReviewTable(id="tasks", cursor_type="row", zebra_stripes=True)
-            yield ReviewTable(id="by-day", cursor_type="row", zebra_stripes=True)
+            yield ReviewTable(id="tasks", cursor_type="row", zebra_stripes=True, flex="task")
+            yield ReviewTable(id="by-day", cursor_type="row", zebra_stripes=True, flex="task")
             yield Static("", id="empty")
         with Horizontal(id="summary-bar"):
             yield Static("", id="summary")
@@ -118,21 +126,45 @@ class ReviewScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = "Review"
         tasks = self.query_one("#tasks", DataTable)
-        tasks.add_column("Hand over", key="mark", width=11)
-        tasks.add_column("Task", key="task")
-        # Titles of number columns are padded by hand: DataTable drops a label's justify.
-        tasks.add_column(f"{'Total':>8}", key="total", width=8)
-        tasks.add_column("Share", key="share", width=5)
-        tasks.add_column("Sessions", key="sessions", width=8)
-        tasks.add_column("Days", key="days", width=13)
-        tasks.add_column("Feeling f", key="feeling", width=9)
-        tasks.add_column("Work c", key="kind", width=7)
+        self.compact = self.app.size.width < WIDE_FROM
+        self._set_task_columns()
         self.query_one("#by-day", DataTable).display = False
         self.watch(self.app, "week", self._follow_week, init=False)
         self.watch(self.app, "theme", lambda _: self._restyle(), init=False)
         self.refresh_report()
         self.set_interval(self.app.tick_seconds, self.tick)
         tasks.focus()
+
+    def on_resize(self) -> None:
+        compact = self.size.width < WIDE_FROM
+        if compact == self.compact:
+            return
+        self.compact = compact
+        # New columns: rows are rebuilt, the cursor stays on its task.
+        selected = {table.id: self._cursor_key(table) for table in self.query(ReviewTable)}
+        self._set_task_columns()
+        self._week_in_table = None
+        self._cells = {"tasks": {}, "by-day": {}}
+        self.refresh_report()
+        for table in self.query(ReviewTable):
+            key = selected.get(table.id)
+            if key is not None and key in table.rows:
+                table.move_cursor(row=table.get_row_index(key), animate=False)
+
+    def _set_task_columns(self) -> None:
+        tasks = self.query_one("#tasks", ReviewTable)
+        tasks.clear(columns=True)
+        compact = self.compact
+        tasks.add_column("" if compact else "Hand over", key="mark", width=1 if compact else 11)
+        tasks.add_column("Task", key="task")
+        # Titles of number columns are padded by hand: DataTable drops a label's justify.
+        tasks.add_column(f"{'Total':>8}", key="total", width=8)
+        tasks.add_column("Share", key="share", width=5)
+        tasks.add_column("Sess." if compact else "Sessions", key="sessions", width=5 if compact else 8)
+        tasks.add_column("Days", key="days", width=7 if compact else 13)
+        tasks.add_column("Feel f" if compact else "Feeling f", key="feeling", width=7 if compact else 9)
+        tasks.add_column("Work c", key="kind", width=7)
+        tasks.fit()
 
     def on_screen_resume(self) -> None:
         # The week-start setting may have changed, or the Log written, while we were away.
@@ -224,19 +256,20 @@ class ReviewScreen(Screen):
         style = self._row_style(t)
         variables = self.app.theme_variables
         if t.highlighted:
-            mark = Text("● hand over", style=style)
+            mark = Text("●" if self.compact else "● hand over", style=style)
         elif t.candidate:
-            mark = Text("? candidate", style=Style(color=variables.get("text-warning"), italic=True))
+            mark = Text("?" if self.compact else "? candidate",
+                        style=Style(color=variables.get("text-warning"), italic=True))
         else:
             mark = Text("")
         feeling_style = {"like": variables.get("text-success"), "dislike": variables.get("text-error")}
         return [
             mark,
-            Text(t.name, style=style),
+            cut(t.name, style),
             Text(duration(t.seconds), style=style, justify="right"),
             Text(percent(t.seconds, self.report.total_seconds), style=style, justify="right"),
             Text(str(t.sessions), style=style, justify="right"),
-            Text(day_marks(t, self.week), style=style),
+            Text(day_marks(t, self.week, self.compact), style=style),
             Text(FEELING_TEXT[t.task.feeling], style=Style(color=feeling_style.get(t.task.feeling)) + style),
             Text(KIND_TEXT[t.task.kind], style=style),
         ]
@@ -246,29 +279,39 @@ class ReviewScreen(Screen):
         table.clear(columns=True)
         self._cells["by-day"] = {}
         table.add_column("Task", key="task")
+        # Compact: days by name only (the title says the week), hours as 8.1.
         for i, day in enumerate(self.week.days):
-            table.add_column(f"{day.strftime('%a %d'):>7}", key=f"d{i}", width=7)
-        table.add_column(f"{'Total':>8}", key="total", width=8)
+            if self.compact:
+                table.add_column(f"{day.strftime('%a'):>4}", key=f"d{i}", width=4)
+            else:
+                table.add_column(f"{day.strftime('%a %d'):>7}", key=f"d{i}", width=7)
+        if self.compact:
+            table.add_column("Hours", key="total", width=5)
+        else:
+            table.add_column(f"{'Total':>8}", key="total", width=8)
+        table.fit()
         self._week_in_table = self.week
 
     def _by_day_rows(self, shown: list[TaskWeek]) -> list[tuple[str, list[Text]]]:
+        amount = hours if self.compact else duration
+
         def hours_cell(seconds: int, style: Style) -> Text:
             if not seconds:
                 return Text("·", style="dim", justify="right")
-            return Text(duration(seconds), style=style, justify="right")
+            return Text(amount(seconds), style=style, justify="right")
 
         rows = []
         for t in shown:
             style = self._row_style(t)
-            name = Text(("● " if t.highlighted else "") + t.name, style=style)
+            name = cut(("● " if t.highlighted else "") + t.name, style)
             cells = [name] + [hours_cell(s, style) for s in t.day_seconds]
-            rows.append((str(t.task.id), cells + [Text(duration(t.seconds), style=style, justify="right")]))
+            rows.append((str(t.task.id), cells + [Text(amount(t.seconds), style=style, justify="right")]))
         if shown:
             bold = Style(bold=True)
             totals = [sum(t.day_seconds[i] for t in shown) for i in range(7)]
             label = "Day total" if self.show == "all" else "Day total (shown)"
             rows.append((TOTAL_ROW, [Text(label, style=bold)] + [hours_cell(s, bold) for s in totals]
-                         + [Text(duration(sum(totals)), style=bold, justify="right")]))
+                         + [Text(amount(sum(totals)), style=bold, justify="right")]))
         return rows
 
     def _sync(self, table: DataTable, rows: list[tuple[str, list[Text]]]) -> None:

@@ -1,0 +1,113 @@
+"""Every column, button and key is on screen at 80x24, and wider windows are used.
+
+On the Review ← and → change the week, so a column past the right edge could not be
+scrolled to: "on screen" here means the table needs no horizontal scroll at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Button, DataTable
+
+from offload.domain.clock import FrozenClock
+from offload.domain.demo import SHOT_NOW, SHOT_ZONE
+from offload.service.demo import create_demo
+from offload.tui.app import OffloadApp
+from offload.tui.screens.settings import SettingsDialog
+from offload.tui.widgets.set_dialogs import NameDialog
+from offload.tui.widgets.week_strip import WeekStrip
+
+
+@pytest.fixture
+def demo(tmp_path):
+    svc = create_demo(tmp_path / "demo.db", FrozenClock(SHOT_NOW, SHOT_ZONE))
+    yield svc
+    svc.close()
+
+
+def app_for(service) -> OffloadApp:
+    return OffloadApp(service, tick_seconds=3600)
+
+
+def on_screen(app, widget) -> bool:
+    """The user can see it: the widget is what sits at its own centre."""
+    region = widget.region
+    if not region.area:
+        return False
+    found, _ = app.screen.get_widget_at(region.x + region.width // 2, region.y + region.height // 2)
+    return found is widget or widget in found.ancestors
+
+
+def fits(table: DataTable) -> bool:
+    """Every column is drawn inside the table: nothing to scroll to sideways."""
+    return table.max_scroll_x == 0 and table.virtual_size.width <= table.scrollable_content_region.width
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 36), (200, 50)])
+async def test_every_review_column_is_on_screen_by_task_and_by_day(demo, size):
+    app = app_for(demo)
+    async with app.run_test(size=size) as pilot:
+        await app.switch_mode("review")
+        await pilot.pause()
+        tasks = app.screen.query_one("#tasks", DataTable)
+        assert [c.key.value for c in tasks.ordered_columns] == [
+            "mark", "task", "total", "share", "sessions", "days", "feeling", "kind"]
+        assert fits(tasks)
+        await pilot.press("d")
+        await pilot.pause()
+        by_day = app.screen.query_one("#by-day", DataTable)
+        assert [c.key.value for c in by_day.ordered_columns] == ["task"] + [f"d{i}" for i in range(7)] + ["total"]
+        assert fits(by_day)
+        # Saturday, Sunday and the total are titled; the week still reads by day.
+        titles = [str(c.label).strip() for c in by_day.ordered_columns]
+        assert titles[6].startswith("Sat") and titles[7].startswith("Sun")
+        assert titles[8] in ("Total", "Hours")
+
+
+async def test_the_task_names_use_the_width_a_wide_window_gives(demo):
+    app = app_for(demo)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await app.switch_mode("review")
+        await pilot.pause()
+        tasks = app.screen.query_one("#tasks", DataTable)
+        # The task column takes what the others leave, so the table spans the window.
+        assert tasks.virtual_size.width >= tasks.scrollable_content_region.width - 4
+
+
+async def test_at_80x24_both_settings_buttons_are_on_screen(demo):
+    app = app_for(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape", "comma")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsDialog)
+        for button in app.screen.query(Button):
+            assert on_screen(app, button), button.id
+
+
+async def test_an_empty_skill_set_keeps_the_hours_in_the_panel(demo):
+    app = app_for(demo)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.switch_mode("grouping")
+        await pilot.pause()
+        await pilot.press("c", *"Empty", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, NameDialog)
+        sets = app.screen.query_one("#sets", DataTable)
+        assert "Empty" in [str(r[0]) for r in (sets.get_row_at(i) for i in range(sets.row_count))]
+        assert fits(sets)
+        assert fits(app.screen.query_one("#ungrouped", DataTable))
+
+
+@pytest.mark.parametrize("width", [80, 100, 120])
+async def test_the_week_strip_shows_every_day_and_the_week_total(demo, width):
+    app = app_for(demo)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await pilot.pause()
+        strip = app.screen.query_one(WeekStrip)
+        lines = strip.render().plain.split("\n")  # type: ignore[union-attr]
+        assert all(len(line) <= strip.content_size.width for line in lines), lines
+        text = " ".join(lines)
+        for day in ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"):
+            assert day in text
+        assert "Week 30h 10m" in text
+        assert strip.content_size.height == len(lines)
