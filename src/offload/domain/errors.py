@@ -25,5 +25,14 @@ class AlreadyRunning(Conflict):
     """Starting the task that is running: nothing changes (a second entry would split its session)."""
 
 
+class WouldMerge(Conflict):
+    """A rename onto another task's name: the two would become one. `plan` says exactly what
+    would move, so the caller can ask and then merge."""
+
+    def __init__(self, message: str, plan: object = None) -> None:
+        super().__init__(message)
+        self.plan = plan
+
+
 class StorageError(OffloadError):
     """The database file cannot be opened, read or written."""

@@ -34,6 +34,7 @@ class Offload:
 
     settings = _UseCase("offload.service.settings", "SettingsService")
     log = _UseCase("offload.service.log", "LogService")
+    tasks = _UseCase("offload.service.tasks", "TaskService")
     review = _UseCase("offload.service.review", "ReviewService")
     demo = _UseCase("offload.service.demo", "DemoService")
     report = _UseCase("offload.service.report", "ReportService")

@@ -266,20 +266,6 @@ class LogService:
                                         entry_id=entry.id if free else None)
             return entry_store.get(conn, new_id)
 
-    def rename_task(self, old: str, new: str) -> str:
-        """Rename a task everywhere; onto an existing name, the two become one task."""
-        new = clean_task_name(new)
-        with self.ctx.store.write() as conn:
-            found = task_store.find(conn, old)
-            if found is None:
-                raise NotFound(f"There is no task '{old}'.")
-            other = task_store.find(conn, new)
-            if other is not None and other.id != found.id:
-                task_store.merge_into(conn, found.id, other.id)
-                return other.name
-            task_store.rename(conn, found.id, new)
-            return new
-
     def _refuse_overlap(self, conn, lo: int, hi: int, ignore: int | None = None) -> None:
         clash = entry_store.overlapping(conn, lo, hi, self.ctx.now_epoch(), ignore_id=ignore)
         if clash is not None:

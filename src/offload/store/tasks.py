@@ -25,10 +25,46 @@ def rename(conn: sqlite3.Connection, task_id: int, name: str) -> None:
     conn.execute("UPDATE tasks SET name = ? WHERE id = ?", (name, task_id))
 
 
-def merge_into(conn: sqlite3.Connection, from_id: int, into_id: int) -> None:
-    """Move every entry of one task to another and drop the first (rename onto an existing name)."""
+_RECORD = "id, name, created_utc, highlighted, feeling, kind, skill_set_id"
+
+
+def record(conn: sqlite3.Connection, task_id: int) -> tuple | None:
+    """A task's whole row (its marks and creation time), to put it back exactly on undo."""
+    r = conn.execute(f"SELECT {_RECORD} FROM tasks WHERE id = ?", (task_id,)).fetchone()
+    return tuple(r) if r else None
+
+
+def restore(conn: sqlite3.Connection, row: tuple) -> None:
+    """Insert a task as `record` read it, under its old id."""
+    conn.execute(f"INSERT INTO tasks ({_RECORD}) VALUES (?, ?, ?, ?, ?, ?, ?)", row)
+
+
+def entry_spans(conn: sqlite3.Connection, task_id: int) -> list[tuple[int, int, int | None]]:
+    """(id, start, end) of each of a task's entries, oldest first."""
+    rows = conn.execute(
+        "SELECT id, start_utc, end_utc FROM entries WHERE task_id = ? ORDER BY start_utc, id", (task_id,)
+    ).fetchall()
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def move_entries(conn: sqlite3.Connection, from_id: int, into_id: int) -> None:
     conn.execute("UPDATE entries SET task_id = ? WHERE task_id = ?", (into_id, from_id))
-    conn.execute("DELETE FROM tasks WHERE id = ?", (from_id,))
+
+
+def move_back(conn: sqlite3.Connection, spans: list[tuple[int, int]], from_id: int, into_id: int) -> int:
+    """Move the entries named by (id, start) from one task to another; an id now holding
+    another entry (deleted, and the id reused) does not match its start and stays."""
+    moved = 0
+    for entry_id, start in spans:
+        moved += conn.execute(
+            "UPDATE entries SET task_id = ? WHERE id = ? AND start_utc = ? AND task_id = ?",
+            (into_id, entry_id, start, from_id),
+        ).rowcount
+    return moved
+
+
+def delete(conn: sqlite3.Connection, task_id: int) -> None:
+    conn.execute("DELETE FROM tasks WHERE id = ?", (task_id,))
 
 
 def names_for_autocomplete(conn: sqlite3.Connection, limit: int = 500) -> list[str]:
