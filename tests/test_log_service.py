@@ -107,8 +107,8 @@ BAD_INPUTS = [
     ("stop", lambda s: s.log.stop(at="7:00"), "after the start"),
     ("edit", lambda s: s.log.edit(1, start="9:99"), "9:99"),
     ("edit", lambda s: s.log.edit(1, end="7:00"), "after the start"),
-    ("rename", lambda s: s.log.rename_task("Accounts", ""), "needs a name"),
-    ("rename", lambda s: s.log.rename_task("Nope", "Other"), "no task"),
+    ("rename", lambda s: s.tasks.rename("Accounts", ""), "needs a name"),
+    ("rename", lambda s: s.tasks.rename("Nope", "Other"), "no task"),
 ]
 
 
@@ -168,7 +168,7 @@ def test_delete_then_undo_puts_the_entry_back(service, db_path):
 def test_rename_onto_an_existing_name_joins_the_tasks(service):
     service.log.add("Calls", "8:00", "8:30")
     service.log.add("phone", "8:30", "9:00")
-    assert service.log.rename_task("phone", "calls") == "Calls"
+    assert service.tasks.rename("phone", "calls", merge=True).into == "Calls"
     assert {e.task for e in service.log.today()} == {"Calls"}
 
 

@@ -120,7 +120,7 @@ def test_edit(svc, entry_id, name, start, end, note) -> None:
 @FAST
 @given(old=st.one_of(st.sampled_from(["Invoices", "calls", "EMAIL"]), any_text), new=any_text)
 def test_rename_task(svc, old, new) -> None:
-    _attempt(svc, lambda: svc.log.rename_task(old, new))
+    _attempt(svc, lambda: svc.tasks.rename(old, new))
 
 
 @FAST

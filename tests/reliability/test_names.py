@@ -44,7 +44,7 @@ def test_refused_names_get_a_message_and_change_nothing(service, db_path, typed:
     service.log.add("Calls", "8:00", "8:30")
     before = snapshot(db_path)
     for call in (lambda: service.log.start(typed), lambda: service.log.add(typed, "9:00", "9:30"),
-                 lambda: service.log.rename_task("Calls", typed), lambda: service.log.edit(1, name=typed)):
+                 lambda: service.tasks.rename("Calls", typed), lambda: service.log.edit(1, name=typed)):
         with pytest.raises(InvalidInput) as refused:
             call()
         assert refused.value.message
