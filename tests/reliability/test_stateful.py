@@ -34,7 +34,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from offload.domain.clock import Clock
-from offload.domain.errors import AlreadyRunning, Conflict, InvalidInput, NotFound, OffloadError
+from offload.domain.errors import AlreadyRunning, Conflict, InvalidInput, NotFound, OffloadError, WouldMerge
 from offload.domain.importers import BadRows
 from offload.service import Offload
 
@@ -370,24 +370,29 @@ class TwoSides(RuleBasedStateMachine):
         return ids[pick % len(ids)]
 
     # --- tasks -------------------------------------------------------------------------------
-    @rule(which=st.integers(0, 1), old=st.sampled_from(NAMES), new=st.sampled_from(NAMES + ["Billing", "Mail"]))
-    def rename(self, which: int, old: str, new: str) -> None:
+    @rule(which=st.integers(0, 1), old=st.sampled_from(NAMES), new=st.sampled_from(NAMES + ["Billing", "Mail"]),
+          merge=st.booleans())
+    def rename(self, which: int, old: str, new: str, merge: bool) -> None:
         side, m = self.side(which), self.model
-        call = lambda: side.service.log.rename_task(old, new)  # noqa: E731
+        call = lambda: side.service.tasks.rename(old, new, merge=merge)  # noqa: E731
         found = m.task_named(old)
         if found is None:
             return self.refused(NotFound, call)
         other = m.task_named(new)
-        result = call()
         if other is not None and other != found:
-            # Onto an existing name: the two become one task (the one already called that).
-            assert result == m.tasks[other].name
+            # Onto another task's name: said first (nothing changes), merged only when asked.
+            if not merge:
+                return self.refused(WouldMerge, call)
+            result = call()
+            assert result.into == m.tasks[other].name
             for e in m.entries.values():
                 if e.task_id == found:
                     e.task_id = other
             del m.tasks[found]
+        elif m.tasks[found].name == tidy(new):
+            return self.refused(InvalidInput, call)
         else:
-            assert result == tidy(new)
+            assert call().new == tidy(new)
             m.tasks[found].name = tidy(new)
 
     @rule(which=st.integers(0, 1), name=st.sampled_from(NAMES))
