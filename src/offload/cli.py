@@ -49,10 +49,11 @@ def make_clock():
 _OPENED: list = []  # the services a command opened, for the warnings said after it
 
 
-def open_service(args: argparse.Namespace):
+def open_service(args: argparse.Namespace, reading: bool = False):
+    """The service on the chosen database; a reading command (`reading`) never creates one."""
     from offload.service import Offload
 
-    svc = Offload.open(args.db, make_clock())
+    svc = Offload.open(args.db, make_clock(), create=not reading)
     _OPENED.append(svc)
     return svc
 
@@ -139,7 +140,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     from offload.domain.format import duration, stopwatch
 
-    svc = open_service(args)
+    svc = open_service(args, reading=True)
     entry = svc.log.running()
     if entry is None:
         if args.format is None:
@@ -162,8 +163,7 @@ def cmd_config(args: argparse.Namespace) -> int:
     from offload.domain.settings import SETTINGS, check_setting
 
     if args.key is None:
-        svc = open_service(args)
-        values = svc.settings.all()
+        values = _stored_settings(args)
         width = max(len(k) for k in SETTINGS)
         for key, setting in SETTINGS.items():
             shown = values[key] if values[key] != "" else "(not set)"
@@ -173,11 +173,38 @@ def cmd_config(args: argparse.Namespace) -> int:
     if key not in SETTINGS:
         check_setting(key, "")  # raises, naming the settings there are
     if args.value is None:
-        _say(open_service(args).settings.get(key) or "(not set)")
+        _say(_stored_settings(args)[key] or "(not set)")
         return 0
     stored = open_service(args).settings.set(key, args.value)
     _say(f"{key} = {stored}")
     return 0
+
+
+def _stored_settings(args: argparse.Namespace) -> dict[str, str]:
+    """Every setting's value; the defaults on a machine where nothing was logged yet."""
+    from offload.domain.errors import NoDatabase
+    from offload.domain.settings import SETTINGS
+
+    try:
+        return open_service(args, reading=True).settings.all()
+    except NoDatabase as exc:
+        if exc.explicit:
+            raise
+        return {key: s.default for key, s in SETTINGS.items()}
+
+
+# A reading command where nothing was logged yet: its exit status, and whether its standard
+# output is data (export, brief), so the words go to standard error.
+_NOTHING_YET = {"status": (1, False), "log": (0, False), "report": (0, False), "export": (1, True),
+                "brief": (1, True)}
+
+
+def _nothing_yet(args: argparse.Namespace, exc) -> int:
+    code, data = _NOTHING_YET.get(args.command, (1, True))
+    if args.command == "status" and args.format is not None:
+        return code  # a prompt shows nothing
+    print(exc.message, file=sys.stderr if data else sys.stdout)
+    return code
 
 
 @command("doctor")
@@ -310,7 +337,7 @@ def cmd_log(args: argparse.Namespace) -> int:
 
     from offload.domain.format import duration
 
-    svc = open_service(args)
+    svc = open_service(args, reading=True)
     first, last, title = _days(args, svc)
     logged = svc.report.entries(first, last)
     now = svc.ctx.now_epoch()
@@ -339,7 +366,7 @@ def cmd_log(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from offload.service.report import render
 
-    svc = open_service(args)
+    svc = open_service(args, reading=True)
     week = None
     if args.all and (args.week or args.last_week):
         raise OffloadError("--all covers every week; leave out --week and --last-week.")
@@ -435,7 +462,7 @@ def _write_private(path: Path, text: str) -> None:
 
 @command("export")
 def cmd_export(args: argparse.Namespace) -> int:
-    svc = open_service(args)
+    svc = open_service(args, reading=True)
     svc.doctor.unreadable_zones()  # noted, so the warning after the export names them
     fmt = args.format or ("csv" if args.output and str(args.output).lower().endswith(".csv") else "json")
     text = svc.interop.export(fmt)
@@ -705,7 +732,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def cmd_brief(args: argparse.Namespace) -> int:
     from offload.domain.weeks import local_date
 
-    svc = open_service(args)
+    svc = open_service(args, reading=True)
     week = None
     if args.week:
         week = svc.review.week_holding(_date(args.week, local_date(svc.ctx.now(), svc.ctx.zone)))
@@ -765,6 +792,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             _warn_unreadable_zones()
         return code
     except OffloadError as exc:
+        from offload.domain.errors import NoDatabase
+
+        if isinstance(exc, NoDatabase) and not exc.explicit:
+            return _nothing_yet(args, exc)
         print(f"offload: {_shown(exc.message)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -786,8 +817,34 @@ def run_tui(args: argparse.Namespace) -> int:
     if getattr(args, "demo", False):
         return run_demo_tui()
     svc = open_service(args)
-    OffloadApp(svc).run()
-    return 0
+    return _run_app(OffloadApp(svc), svc.path.parent, svc.clock)
+
+
+def _run_app(app, folder: Path, clock) -> int:
+    """Run the app; after a crash (Textual has printed the error) write its details to a new
+    owner-only file, say where, and exit non-zero so a script or a wrapper knows."""
+    app.run()
+    crashed = app.crashed
+    if crashed is None:
+        return app.return_code or 0
+    import traceback
+
+    details = "".join(traceback.format_exception(crashed))
+    now = clock.now()
+    name = f"offload-crash-{now:%Y%m%d-%H%M%S}-{os.getpid()}.txt"
+    for place in (folder, Path(__import__("tempfile").gettempdir())):
+        try:
+            fd = os.open(place / name, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(f"Offload stopped on an error at {now:%Y-%m-%d %H:%M:%S %Z}.\n\n{details}")
+        except OSError:
+            continue
+        print(f"offload: stopped on an error; the details are in {place / name}. Your log is saved as you go.",
+              file=sys.stderr)
+        break
+    else:
+        print(f"offload: stopped on an error (no file could be written for the details):\n{details}", file=sys.stderr)
+    return app.return_code or 1
 
 
 def run_demo_tui() -> int:
@@ -814,12 +871,12 @@ def run_demo_tui() -> int:
         # under review is full; its clock still runs, so the timer counts live.
         svc = create_demo(folder / "demo.db", ShiftedClock(SHOT_NOW, SHOT_ZONE))
         try:
-            OffloadApp(svc, demo=True).run()
+            # The details outlive the demo's folder; named by the real clock, not the demo's.
+            return _run_app(OffloadApp(svc, demo=True), Path(tempfile.gettempdir()), make_clock())
         finally:
             svc.close()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

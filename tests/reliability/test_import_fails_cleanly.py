@@ -72,3 +72,76 @@ def test_unknown_settings_in_an_import_are_bad_rows(service, db_path):
     problems = refused(service, text, "settings.json")
     assert len(problems) == 1 and problems[0].startswith("setting 'colour': there is no such setting")
     assert snapshot(db_path) == before
+
+
+READING = [["status"], ["log"], ["report"], ["export"], ["export", "--format", "csv"], ["brief"], ["config"],
+           ["config", "theme"]]
+
+
+@pytest.fixture
+def offload_cli(monkeypatch, capsys, tmp_path):
+    """`offload ARGS...` in-process, on a machine whose data folder is under tmp_path."""
+    from offload.cli import main
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("OFFLOAD_DB", raising=False)
+    monkeypatch.setenv("OFFLOAD_TZ", "Europe/London")
+    monkeypatch.setenv("OFFLOAD_NOW", "2026-11-20T10:00:00Z")
+
+    def run(*args: str):
+        code = main(list(args))
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run
+
+
+@pytest.mark.parametrize("args", READING)
+def test_a_reading_command_on_a_mistyped_db_creates_nothing(offload_cli, tmp_path, monkeypatch, args):
+    typo = tmp_path / "typo" / "offlaod.db"
+    code, out, err = offload_cli("--db", str(typo), *args)
+    assert code == 2 and out == ""
+    assert err == f"offload: There is no Offload database at {typo} (check --db or OFFLOAD_DB); nothing was created.\n"
+    monkeypatch.setenv("OFFLOAD_DB", str(typo))
+    assert offload_cli(*args)[0] == 2
+    assert not (tmp_path / "typo").exists()
+
+
+@pytest.mark.parametrize("args, code", [(["status"], 1), (["log"], 0), (["report"], 0), (["export"], 1),
+                                        (["brief"], 1)])
+def test_a_reading_command_on_a_new_machine_says_nothing_was_logged(offload_cli, tmp_path, args, code):
+    done, out, err = offload_cli(*args)
+    assert done == code
+    assert "Nothing has been logged yet" in out + err and "Traceback" not in err
+    if args[0] in ("export", "brief"):
+        assert out == ""  # their standard output is data
+    assert not (tmp_path / "data").exists() and not (tmp_path / "home").exists()
+
+
+def test_config_on_a_new_machine_shows_the_defaults_and_creates_nothing(offload_cli, tmp_path):
+    assert offload_cli("config", "currency") == (0, "EUR\n", "")
+    assert not (tmp_path / "data").exists()
+    assert offload_cli("status", "--format", "{task}") == (1, "", "")
+
+
+def test_a_crash_in_the_app_exits_non_zero_and_says_where_the_details_are(monkeypatch, capsys, tmp_path):
+    import functools
+    import stat
+
+    from offload.cli import main
+    from offload.tui.app import OffloadApp
+
+    def crash(self):
+        raise RuntimeError("boom from a test")
+
+    monkeypatch.setattr(OffloadApp, "on_mount", crash)
+    monkeypatch.setattr(OffloadApp, "run", functools.partialmethod(OffloadApp.run, headless=True, size=(80, 24)))
+    monkeypatch.setenv("OFFLOAD_NOW", "2026-11-20T10:00:00Z")
+    code = main(["--db", str(tmp_path / "offload.db")])
+    err = capsys.readouterr().err
+    assert code == 1
+    [details] = list(tmp_path.glob("offload-crash-*.txt"))
+    assert f"the details are in {details}" in err
+    assert "RuntimeError: boom from a test" in details.read_text()
+    assert stat.S_IMODE(details.stat().st_mode) == 0o600

@@ -36,3 +36,16 @@ class WouldMerge(Conflict):
 
 class StorageError(OffloadError):
     """The database file cannot be opened, read or written."""
+
+
+class NoDatabase(StorageError):
+    """A reading command found no database: `explicit` when the path was given (--db or
+    OFFLOAD_DB; likely a typo), not when it is the default one (nothing logged yet)."""
+
+    def __init__(self, path, explicit: bool) -> None:
+        super().__init__(
+            f"There is no Offload database at {path} (check --db or OFFLOAD_DB); nothing was created."
+            if explicit else f"Nothing has been logged yet (there is no database at {path})."
+        )
+        self.path = path
+        self.explicit = explicit

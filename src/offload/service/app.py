@@ -48,8 +48,10 @@ class Offload:
         store.backup_clock = self.ctx.now  # a daily copy before the day's first change
 
     @classmethod
-    def open(cls, path: Path | str | None = None, clock: Clock | None = None) -> "Offload":
-        return cls(open_store(path), clock)
+    def open(cls, path: Path | str | None = None, clock: Clock | None = None, create: bool = True) -> "Offload":
+        """The database at `path` (default: OFFLOAD_DB or the user data folder). Without
+        `create`, a missing file raises NoDatabase instead of being made (reading commands)."""
+        return cls(open_store(path, create=create), clock)
 
     @property
     def path(self) -> Path:

@@ -13,7 +13,7 @@ from pathlib import Path
 from datetime import datetime, timezone
 from typing import Callable, Iterator
 
-from offload.domain.errors import Conflict, InvalidInput, StorageError
+from offload.domain.errors import Conflict, InvalidInput, NoDatabase, StorageError
 from offload.store.schema import CURRENT_VERSION, MIGRATIONS
 
 APP_ID = 0x0FF10AD  # PRAGMA application_id marks the file as Offload's
@@ -276,9 +276,13 @@ def connect(path: Path | str) -> sqlite3.Connection:
     return conn
 
 
-def open_store(path: Path | str | None = None, migrate: bool = True) -> Store:
-    """Open (creating if new) and bring the schema up to date, or raise StorageError."""
+def open_store(path: Path | str | None = None, migrate: bool = True, create: bool = True) -> Store:
+    """Open (creating if new, unless not `create`) and bring the schema up to date, or raise
+    StorageError (NoDatabase when there is none to read: a reading command creates nothing)."""
+    explicit = path is not None or bool(os.environ.get("OFFLOAD_DB"))
     path = Path(path) if path is not None else default_db_path()
+    if not create and not os.path.lexists(path):
+        raise NoDatabase(path, explicit)
     _prepare_file(path)
     try:
         conn = connect(path)

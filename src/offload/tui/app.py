@@ -50,6 +50,12 @@ class OffloadApp(App):
             self.title = "Offload DEMO (a made-up week; your own log is not touched)"
         self.set_reactive(OffloadApp.week, service.review.this_week())
 
+    @property
+    def crashed(self) -> BaseException | None:
+        """The error that stopped the app, if one did (Textual keeps the first and sets the
+        return code; it prints the error itself as the app closes)."""
+        return self._exception if self.return_code else None
+
     def on_mount(self) -> None:
         theme = self.service.settings.get("theme")
         if theme in self.available_themes:
