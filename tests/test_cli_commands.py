@@ -154,7 +154,7 @@ def test_report_all_history_and_csv_is_safe(week):
     assert "\n'=Payroll,3600," in out
 
 
-def test_report_all_on_an_empty_log(cli):
+def test_report_all_on_an_empty_log(cli, service):
     code, out, _ = cli("report", "--all")
     assert code == 0 and "Nothing logged." in out
 
@@ -202,7 +202,7 @@ def test_report_shows_names_as_typed(cli):
     assert "| \\*\\*bold\\*\\* \\| \\[x\\](y) | 30m |" in md
 
 
-def test_dates_outside_a_log_are_refused(cli):
+def test_dates_outside_a_log_are_refused(cli, service):
     for args in (["report", "--week", "9999-12-31"], ["log", "--week", "1969-12-31"],
                  ["log", "--from", "2026-11-01", "--to", "9999-01-01"]):
         code, out, err = cli(*args)

@@ -90,6 +90,7 @@ async def test_settings_are_in_the_palette(service):
 
 
 def test_config_lists_sets_and_refuses_in_one_line(db_path):
+    assert run_offload("config", "currency", "eur", db=db_path).returncode == 0  # makes the database
     listed = run_offload("config", db=db_path)
     assert listed.returncode == 0
     assert [line.split()[0] for line in listed.stdout.splitlines()] == [

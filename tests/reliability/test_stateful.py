@@ -244,9 +244,8 @@ class TwoSides(RuleBasedStateMachine):
                 row = call()
                 assert row.id == running
                 task_id = self.task_for(name, row.task_id)
-                # RESTRICTED (text: "switch note belongs to what was typed with it"): today the
-                # merged entry keeps the previous entry's note when none was typed with the switch.
-                kept = note_stored or current.note
+                # The note is the one typed with the new task (none: empty), never the slip's.
+                kept = note_stored
                 assert row.note == kept
                 m.entries[running] = Entry(task_id, start, None, current.tz, kept)
                 return
@@ -347,10 +346,7 @@ class TwoSides(RuleBasedStateMachine):
         hi = entry.end if entry.end is not None else now + 1
         if m.clashes(entry.start, hi, now):
             return self.refused(Conflict, call)
-        if gone.id in m.entries:
-            # RESTRICTED (text: "undo after ids reused"): today undo puts the entry back under its
-            # old id, and fails with a constraint error when a new entry has taken that id.
-            return
+        # Whatever ids were used since: under its old id if free, else a new one.
         back = call()
         side.deleted = None
         assert back.id not in m.entries
@@ -430,11 +426,10 @@ class TwoSides(RuleBasedStateMachine):
             side = self.sides[1 - which]
         value = data.draw(st.sampled_from(SETTING_VALUES[key]))
         fields = dict(side.dialog, **{key: value})
-        # RESTRICTED (text: "settings dialog saves only changed fields"): today the dialog hands
-        # every field to set_many, reverting what the other side set meanwhile; until that is
-        # fixed this saves what the fixed dialog will: the fields the user changed.
+        # The whole form, with what it showed: only the fields the user changed are saved, so
+        # what the other side set meanwhile stays.
         changed = {k: v for k, v in fields.items() if v != side.dialog[k]}
-        side.service.settings.set_many(changed)
+        side.service.settings.set_many(fields, before=side.dialog)
         side.dialog = None
         for k, v in changed.items():
             self.model.settings[k] = STORED_FORM.get(v, v)
