@@ -159,7 +159,7 @@ def test_export_covers_every_column_of_every_table(service):
     """A new table or column that the export leaves out would break the exact round trip:
     this fails first, naming it."""
     covered = {
-        "tasks": {"id", "name", "created_utc", "highlighted", "feeling", "kind", "skill_set_id"},
+        "tasks": {"id", "name", "created_utc", "highlighted", "feeling", "kind", "skill_set_id", "frequency"},
         "entries": {"id", "task_id", "start_utc", "end_utc", "tz", "note"},
         "skill_sets": {"id", "name", "description", "rate", "inputs", "outputs", "quality", "quantity", "speed",
                        "success", "data_rules", "contact", "created_utc"},

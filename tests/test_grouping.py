@@ -152,12 +152,11 @@ def test_brief_for_a_set_from_the_week_and_settings(week):
     week.grouping.update("Bookkeeping and accounts", rate="30", outputs="Reconciled books by the 5th")
     md = week.grouping.brief("bookkeeping and accounts")
     assert md.startswith("# Handover brief: Bookkeeping and accounts")
-    assert "Week of Mon 16 Nov 2026" in md
-    assert "| Invoices | 2.5 | 2 | 1h 15m |" in md
-    assert "| Payroll | 1.0 | 1 | 1h 00m |" in md
-    # 3.5 h a week -> 15.2 h a month; at 30 -> 455.00; own time at 80 -> 1,213.33
-    assert "**15.2 hours a month**" in md
-    assert "GBP 455.00" in md and "GBP 1,213.33" in md
+    assert "week of Mon 16 Nov 2026" in md
+    assert "| Invoices | weekly | 2.5 | 2 | 1h 15m | 10.8 |" in md
+    assert "| Payroll | weekly | 1.0 | 1 | 1h 00m | 4.3 |" in md
+    assert "**15.1 hours a month**" in md  # 10.8 + 4.3
+    assert "GBP" not in md and "455" not in md  # no money for the provider: that is the plan's
     assert "Reconciled books by the 5th" in md
     assert "> **To answer:** What will you provide" in md
     # Catalogue examples help answer the questions.
@@ -170,7 +169,7 @@ def test_brief_follows_the_week_asked_for(week):
 
     week.grouping.assign("Invoices", "Bookkeeping and accounts")
     md = week.grouping.brief(week=Week(date(2026, 11, 9)))
-    assert "Week of Mon 09 Nov 2026" in md and "| Invoices | 0.0 | 0 | – |" in md
+    assert "week of Mon 09 Nov 2026" in md and "| Invoices | weekly | 0.0 | 0 | – | 0.0 |" in md
 
 
 def test_write_brief_owner_only(week, tmp_path):

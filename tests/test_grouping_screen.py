@@ -131,7 +131,7 @@ async def test_preview_the_brief_and_save_it(service, tmp_path):
         preview = app.screen
         assert isinstance(preview, BriefPreview)
         assert preview.query_one("#brief", Markdown).source.startswith("# Handover brief: Bookkeeping and accounts")
-        assert "| Invoices | 2.5 | 2 | 1h 15m |" in preview.markdown
+        assert "| Invoices | weekly | 2.5 | 2 | 1h 15m | 10.8 |" in preview.markdown
         assert preview.query_one("#path", Input).value.endswith("brief-bookkeeping-and-accounts-2026-11-16.md")
         target = tmp_path / "books.md"
         preview.query_one("#path", Input).value = str(target)

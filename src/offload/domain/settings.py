@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import unicodedata
 from typing import Callable
 
+from offload.domain.audit import check_period_setting
 from offload.domain.errors import InvalidInput
 from offload.domain.text import refuse_control, visible
 from offload.domain.weeks import WEEKDAYS, weekday_number
@@ -75,6 +76,7 @@ class Setting:
     default: str
     check: Callable[[str], str]
     help: str
+    in_dialog: bool = True  # False: chosen elsewhere in the app (the audit period, on the Review)
 
 
 SETTINGS: dict[str, Setting] = {
@@ -85,6 +87,9 @@ SETTINGS: dict[str, Setting] = {
         Setting("hourly_value", "Your own hourly value", "", _money, "what an hour of your time is worth, e.g. 80"),
         Setting("currency", "Currency", "EUR", _currency, "e.g. EUR, GBP, USD"),
         Setting("theme", "Theme", "textual-dark", _theme, "e.g. textual-dark, textual-light, nord"),
+        Setting("audit_period", "Audit period", "", check_period_setting,
+                "first day and weeks, e.g. 2026-11-09, 2 weeks; empty: this week if it has entries, "
+                "else the latest that has", in_dialog=False),
     ]
 }
 

@@ -56,29 +56,60 @@ def day_start_epoch(day: date, zone: str) -> int:
     return int((first if missing else later).timestamp())
 
 
+MAX_WEEKS = 13  # a quarter: enough for quarterly work, small enough to read back at once
+
+
 @dataclass(frozen=True)
-class Week:
-    """Seven local days from `start`."""
+class Period:
+    """`weeks` consecutive weeks of seven local days from `start`: the audit period.
+
+    One week is the common case (`Week` is this class), so everything that reads a week
+    reads a period of several weeks the same way: its days, their bounds, its title.
+    """
 
     start: date
+    weeks: int = 1
 
     @property
     def days(self) -> list[date]:
-        return [self.start + timedelta(days=i) for i in range(7)]
+        return [self.start + timedelta(days=i) for i in range(7 * self.weeks)]
 
     @property
     def end(self) -> date:
         """The day after the last day (exclusive)."""
-        return self.start + timedelta(days=7)
+        return self.start + timedelta(days=7 * self.weeks)
 
-    def previous(self) -> "Week":
-        return Week(self.start - timedelta(days=7))
+    @property
+    def last_week_start(self) -> date:
+        return self.end - timedelta(days=7)
 
-    def next(self) -> "Week":
-        return Week(self.start + timedelta(days=7))
+    def previous(self) -> "Period":
+        return Period(self.start - timedelta(days=7), self.weeks)
+
+    def next(self) -> "Period":
+        return Period(self.start + timedelta(days=7), self.weeks)
+
+    def wider(self) -> "Period":
+        """One week more, added before: the last week stays the one the owner chose."""
+        if self.weeks >= MAX_WEEKS:
+            return self
+        return Period(self.start - timedelta(days=7), self.weeks + 1)
+
+    def narrower(self) -> "Period":
+        """One week less, taken from the start: the last week stays."""
+        if self.weeks <= 1:
+            return self
+        return Period(self.start + timedelta(days=7), self.weeks - 1)
+
+    def holds(self, day: date) -> bool:
+        return self.start <= day < self.end
 
     def title(self) -> str:
-        return "Week of " + self.start.strftime("%a %d %b %Y")
+        if self.weeks == 1:
+            return "Week of " + self.start.strftime("%a %d %b %Y")
+        last = self.end - timedelta(days=1)
+        first = self.start.strftime("%a %d %b" if self.start.year == last.year else "%a %d %b %Y")
+        return f"{self.weeks} weeks, {first} to {last.strftime('%a %d %b %Y')}"
 
     def day_letters(self) -> list[str]:
         return [DAY_LETTERS[d.weekday()] for d in self.days]
@@ -86,11 +117,15 @@ class Week:
     def day_bounds(self, zone: str) -> list[tuple[int, int, int]]:
         """(day index, start epoch, end epoch) of each local day in `zone`."""
         edges = [day_start_epoch(d, zone) for d in self.days + [self.end]]
-        return [(i, edges[i], edges[i + 1]) for i in range(7)]
+        return [(i, edges[i], edges[i + 1]) for i in range(len(edges) - 1)]
 
     def span_epochs(self, zones: list[str]) -> tuple[int, int]:
-        """The UTC window that holds this week in any of `zones` (for the SQL filter)."""
+        """The UTC window that holds this period in any of `zones` (for the SQL filter)."""
         return span_epochs(self.start, self.end, zones)
+
+
+# A week is a period of one week: Week(start) reads as it always did.
+Week = Period
 
 
 def span_epochs(first: date, end: date, zones: list[str]) -> tuple[int, int]:
@@ -100,5 +135,15 @@ def span_epochs(first: date, end: date, zones: list[str]) -> tuple[int, int]:
     return min(starts), max(ends)
 
 
-def week_of(day: date, start_weekday: int = 0) -> Week:
-    return Week(week_start(day, start_weekday))
+def week_of(day: date, start_weekday: int = 0) -> Period:
+    return Period(week_start(day, start_weekday))
+
+
+def weeks_ending(day: date, weeks: int, start_weekday: int = 0) -> Period:
+    """`weeks` weeks whose last one holds `day`; from 1 to MAX_WEEKS."""
+    if not 1 <= weeks <= MAX_WEEKS:
+        from offload.domain.errors import InvalidInput
+
+        raise InvalidInput(f"An audit period is 1 to {MAX_WEEKS} weeks long, not {weeks}.")
+    last = week_start(day, start_weekday)
+    return Period(last - timedelta(days=7 * (weeks - 1)), weeks)

@@ -42,6 +42,7 @@ class Offload:
     grouping = _UseCase("offload.service.grouping", "GroupingService")
     backups = _UseCase("offload.service.backups", "BackupService")
     doctor = _UseCase("offload.service.doctor", "DoctorService")
+    audit = _UseCase("offload.service.audit", "AuditService")
 
     def __init__(self, store: Store, clock: Clock | None = None) -> None:
         self.ctx = Context(store, clock or Clock())

@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from offload.domain.brief import BriefSet, BriefTask, build_brief, monthly_hours
+from offload.domain.audit import AuditSet, AuditTask
 from offload.domain.catalogue import CATALOGUE, catalogue_set
 from offload.domain.changes import changed
 from offload.domain.errors import Conflict, InvalidInput, NotFound, StorageError
@@ -24,17 +24,28 @@ from offload.store.skill_sets import SkillSetRow
 
 @dataclass
 class GroupTask:
-    """A task as the Grouping screen shows it: its week and, when ungrouped, a suggestion."""
+    """A task as the Grouping screen shows it: its audit figures and, when ungrouped, a suggestion."""
 
     task: TaskRow
-    seconds: int = 0
-    days: int = 0
-    sessions: int = 0
+    figures: AuditTask
     suggestion: Suggestion | None = None
 
     @property
     def name(self) -> str:
         return self.task.name
+
+    @property
+    def seconds(self) -> int:
+        """Time logged in the whole audit period."""
+        return self.figures.seconds
+
+    @property
+    def days(self) -> int:
+        return len(self.figures.days_logged)
+
+    @property
+    def sessions(self) -> int:
+        return self.figures.sessions
 
 
 @dataclass
@@ -51,15 +62,26 @@ class GroupSet:
         return sum(t.seconds for t in self.tasks)
 
     @property
-    def monthly_hours(self) -> float:
-        return monthly_hours(self.seconds / 3600)
+    def figures(self) -> AuditSet:
+        return AuditSet(self.name, tasks=tuple(t.figures for t in self.tasks))
+
+    @property
+    def weekly_hours(self):
+        """A week's load by each task's frequency (its month × 12 / 52)."""
+        return self.figures.weekly_hours
+
+    @property
+    def monthly_hours(self):
+        """The estimate a month, following each task's frequency."""
+        return self.figures.monthly_hours
 
 
 @dataclass
 class GroupingView:
-    week: object
+    week: object  # the audit period (a Period; one week is the common case)
     ungrouped: list[GroupTask]
     sets: list[GroupSet]
+    report: object = None  # the period's WeekReport: every task's time, for the plan
 
     def set(self, name: str) -> GroupSet | None:
         key = name.casefold()
@@ -85,11 +107,12 @@ class GroupingService:
 
     # --- reading -----------------------------------------------------------------
     def _week(self, week):
+        """The period asked for, or the audit period; and its report."""
+        from offload.service.audit import AuditService
         from offload.service.review import ReviewService
 
-        review = ReviewService(self.ctx)
-        week = week or review.this_week()
-        return week, review.week(week)
+        week = week or AuditService(self.ctx).period()
+        return week, ReviewService(self.ctx).week(week)
 
     def suggester(self) -> Suggester:
         sets = set_store.all_sets(self.conn)
@@ -100,14 +123,16 @@ class GroupingService:
         return Suggester([s.name for s in sets], learned)
 
     def view(self, week=None) -> GroupingView:
-        """Highlighted tasks not yet in a set, with suggestions; the sets with their tasks."""
+        """Highlighted tasks not yet in a set, with suggestions; the sets with their tasks;
+        every figure over the audit period (or the period asked for)."""
+        from offload.service.audit import figures
+        from offload.service.review import ReviewService
+
         week, report = self._week(week)
+        notes = ReviewService(self.ctx).notes(week)
 
         def with_week(task: TaskRow) -> GroupTask:
-            tw = report.task(task.name)
-            if tw is None:
-                return GroupTask(task)
-            return GroupTask(task, tw.seconds, tw.days_seen, tw.sessions)
+            return GroupTask(task, figures(report, task, report.task(task.name), notes.get(task.id, [])))
 
         suggester = self.suggester()
         ungrouped = [with_week(t) for t in set_store.highlighted_ungrouped(self.conn)]
@@ -119,7 +144,7 @@ class GroupingService:
             sets[t.skill_set_id].tasks.append(with_week(t))
         for s in sets.values():
             s.tasks.sort(key=lambda g: (-g.seconds, g.name.casefold()))
-        return GroupingView(week, ungrouped, sorted(sets.values(), key=lambda s: s.name.casefold()))
+        return GroupingView(week, ungrouped, sorted(sets.values(), key=lambda s: s.name.casefold()), report)
 
     def choices(self) -> list[SetChoice]:
         """Sets in use first, then the catalogue's others: what the picker lists."""
@@ -248,35 +273,19 @@ class GroupingService:
             return set_store.get(conn, row.id)
 
     # --- the brief -------------------------------------------------------------------
-    def brief_sets(self, set_name: str | None = None, week=None) -> tuple[object, list[BriefSet]]:
-        view = self.view(week)
-        chosen = view.sets
-        if set_name is not None:
-            row = self.get(set_name)
-            chosen = [s for s in view.sets if s.row.id == row.id]
-        out = []
-        for s in chosen:
-            known = catalogue_set(s.name)
-            out.append(BriefSet(
-                s.name, s.row.description, s.row.rate, dict(s.row.fields),
-                [BriefTask(t.name, t.seconds, t.days, t.sessions) for t in s.tasks],
-                dict(known.examples) if known else {},
-            ))
-        return view.week, out
-
     def brief(self, set_name: str | None = None, week=None) -> str:
-        """The Markdown brief for one set, or for every set in use."""
-        from offload.service.settings import SettingsService
+        """The Markdown brief for one set, or for every set in use, over the audit period."""
+        from offload.service.audit import AuditService
 
-        week, sets = self.brief_sets(set_name, week)
-        settings = SettingsService(self.ctx)
-        value = settings.get("hourly_value")
-        return build_brief(sets, week.title(), float(value) if value else None, settings.get("currency"))
+        return AuditService(self.ctx).brief(set_name, week)
 
     def default_brief_name(self, set_name: str | None = None, week=None) -> str:
         import re
 
-        week = week or self._week(None)[0]
+        if week is None:
+            from offload.service.audit import AuditService
+
+            week = AuditService(self.ctx).period()
         slug = re.sub(r"[^a-z0-9]+", "-", (set_name or "all skill sets").casefold()).strip("-") or "skill-set"
         return f"brief-{slug}-{week.start.isoformat()}.md"
 

@@ -206,6 +206,7 @@ class InteropService:
                 "highlighted": 1 if t.get("highlighted") else 0,
                 "feeling": t.get("feeling", "neutral"),
                 "kind": t.get("kind", ""),
+                "frequency": t.get("frequency", "weekly"),
                 "skill_set_id": set_ids.get(bulk.nocase(t["skill_set"])) if t.get("skill_set") else None,
             })
         bulk.insert_tasks(conn, rows)

@@ -42,6 +42,10 @@ class TaskWeek:
         return sum(1 for s in self.day_seconds if s > 0)
 
     @property
+    def frequency(self) -> str:
+        return self.task.frequency
+
+    @property
     def highlighted(self) -> bool:
         return self.task.highlighted
 
@@ -66,8 +70,17 @@ class WeekReport:
         return sum(t.seconds for t in self.tasks if t.highlighted)
 
     @property
+    def weeks(self) -> int:
+        """How many weeks the report covers (an audit period may be several)."""
+        return max(1, len(self.days) // 7)
+
+    @property
     def day_totals(self) -> list[int]:
-        return [sum(t.day_seconds[i] for t in self.tasks) for i in range(7)]
+        return [sum(t.day_seconds[i] for t in self.tasks) for i in range(len(self.days))]
+
+    def days_logged(self, task: TaskWeek) -> tuple[date, ...]:
+        """The local days a task has time on."""
+        return tuple(d for d, s in zip(self.days, task.day_seconds) if s > 0)
 
     def task(self, name: str) -> TaskWeek | None:
         key = name.casefold()
@@ -143,13 +156,14 @@ class ReviewService:
         return bounds, window, now
 
     def week(self, week=None) -> WeekReport:
-        """Aggregate one week by SQL over that week's entries only; a running entry counts to now."""
+        """Aggregate one week (or an audit period of several) by SQL over its entries only;
+        a running entry counts to now."""
         week = week or self.this_week()
         conn = self.ctx.store.conn
         bounds, window, now = self._bounds(week)
         per_task: dict[int, list[int]] = {}
         for r in day_store.task_day_seconds(conn, bounds, window, now):
-            per_task.setdefault(r["task_id"], [0] * 7)[r["day"]] += r["seconds"]
+            per_task.setdefault(r["task_id"], [0] * len(week.days))[r["day"]] += r["seconds"]
         sessions = dict(day_store.sessions_between(conn, bounds, window, now))
         tasks = review_store.tasks_by_id(conn, list(per_task))
         report = WeekReport(week.start, week.days)
@@ -168,6 +182,14 @@ class ReviewService:
         task = self._task(name)
         bounds, window, now = self._bounds(week)
         return day_store.task_entries(self.ctx.store.conn, task.id, bounds, window, now)
+
+    def notes(self, week) -> dict[int, list[str]]:
+        """Each task's notes written on entries in the week (or period), by task id."""
+        bounds, window, now = self._bounds(week)
+        out: dict[int, list[str]] = {}
+        for task_id, note in day_store.notes_between(self.ctx.store.conn, bounds, window, now):
+            out.setdefault(task_id, []).append(note)
+        return out
 
     # --- marks -------------------------------------------------------------------
     def _task(self, name: str) -> TaskRow:
@@ -200,6 +222,21 @@ class ReviewService:
         task = self._task(name)
         with self.ctx.store.write() as conn:
             review_store.set_kind(conn, task.id, kind)
+
+    def set_frequency(self, name: str, frequency: str) -> str:
+        """How often the task recurs (daily ... one-off): what its monthly estimate follows."""
+        from offload.domain.audit import check_frequency
+
+        frequency = check_frequency(frequency)
+        task = self._task(name)
+        with self.ctx.store.write() as conn:
+            review_store.set_frequency(conn, task.id, frequency)
+        return frequency
+
+    def cycle_frequency(self, name: str) -> str:
+        from offload.domain.audit import next_frequency
+
+        return self.set_frequency(name, next_frequency(self._task(name).frequency))
 
     def cycle_feeling(self, name: str) -> str:
         task = self._task(name)

@@ -27,7 +27,7 @@ def dump(conn: sqlite3.Connection, with_entries: bool = True) -> dict[str, list[
         f"SELECT {', '.join(SKILL_SET_FIELDS)} FROM skill_sets ORDER BY name COLLATE NOCASE, name, id"
     ))
     tasks = list(db.query(
-        """SELECT t.name, t.highlighted, t.feeling, t.kind, s.name AS skill_set, t.created_utc
+        """SELECT t.name, t.highlighted, t.feeling, t.kind, t.frequency, s.name AS skill_set, t.created_utc
         FROM tasks t LEFT JOIN skill_sets s ON s.id = t.skill_set_id
         ORDER BY t.name COLLATE NOCASE, t.name, t.id"""
     ))

@@ -115,6 +115,25 @@ def entry_seconds(
     return [(EntryRow(*tuple(r)[:7]), r["seconds"]) for r in rows]
 
 
+def notes_between(conn: sqlite3.Connection, bounds: Bounds, window: tuple[int, int], now_utc: int,
+                  per_task: int = 50) -> list[tuple[int, str]]:
+    """(task_id, note) of the entries with a note and time inside the days in `bounds`,
+    at most `per_task` of each task's shortest notes (the brief shows a few of them)."""
+    if not bounds:
+        return []
+    head, params = _with(bounds, window, now_utc)
+    params["per_task"] = per_task
+    sql = head + f"""
+    SELECT task_id, note FROM (
+        SELECT en.task_id, en.note,
+               row_number() OVER (PARTITION BY en.task_id ORDER BY length(en.note), en.note) AS n
+        FROM entries en
+        WHERE en.note != '' AND en.id IN (SELECT e.id {_JOIN})
+    ) WHERE n <= :per_task
+    """
+    return [(r[0], r[1]) for r in conn.execute(sql, params).fetchall()]
+
+
 def explain(conn: sqlite3.Connection, bounds: Bounds, window: tuple[int, int], now_utc: int) -> list[str]:
     """The query plan of the per-day sums: tests check it reads entries by the start index."""
     head, params = _with(bounds, window, now_utc)

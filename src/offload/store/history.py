@@ -19,6 +19,14 @@ def span(conn: sqlite3.Connection, now_utc: int) -> tuple[int, int] | None:
     return None if r[0] is None else (int(r[0]), int(r[1]))
 
 
+def last_start(conn: sqlite3.Connection, before_utc: int) -> tuple[int, str] | None:
+    """The start and zone of the latest entry begun by `before_utc` (by the start index)."""
+    r = conn.execute(
+        "SELECT start_utc, tz FROM entries WHERE start_utc <= ? ORDER BY start_utc DESC LIMIT 1", (before_utc,)
+    ).fetchone()
+    return None if r is None else (int(r[0]), r[1])
+
+
 def zones(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT DISTINCT tz FROM entries ORDER BY tz")]
 

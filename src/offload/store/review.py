@@ -1,10 +1,10 @@
-"""Per-task attributes the review reads and sets: highlight, feeling, kind."""
+"""Per-task attributes the review reads and sets: highlight, feeling, kind, frequency."""
 
 from __future__ import annotations
 
 import sqlite3
 
-from offload.store.rows import TaskRow
+from offload.store.rows import TaskRow, task_row
 
 
 def tasks_by_id(conn: sqlite3.Connection, ids: list[int]) -> dict[int, TaskRow]:
@@ -12,10 +12,10 @@ def tasks_by_id(conn: sqlite3.Connection, ids: list[int]) -> dict[int, TaskRow]:
         return {}
     marks = ",".join("?" for _ in ids)
     rows = conn.execute(
-        f"SELECT id, name, highlighted, feeling, kind, skill_set_id FROM tasks WHERE id IN ({marks})", ids
+        f"SELECT id, name, highlighted, feeling, kind, skill_set_id, frequency FROM tasks WHERE id IN ({marks})", ids
     ).fetchall()
     return {
-        r["id"]: TaskRow(r["id"], r["name"], bool(r["highlighted"]), r["feeling"], r["kind"], r["skill_set_id"])
+        r["id"]: task_row(r)
         for r in rows
     }
 
@@ -23,12 +23,12 @@ def tasks_by_id(conn: sqlite3.Connection, ids: list[int]) -> dict[int, TaskRow]:
 def task_by_name(conn: sqlite3.Connection, name: str) -> TaskRow | None:
     name = " ".join(str(name).split())  # as names are stored: typed spacing finds the task
     r = conn.execute(
-        "SELECT id, name, highlighted, feeling, kind, skill_set_id FROM tasks WHERE name = ? COLLATE NOCASE",
+        "SELECT id, name, highlighted, feeling, kind, skill_set_id, frequency FROM tasks WHERE name = ? COLLATE NOCASE",
         (name,),
     ).fetchone()
     if r is None:
         return None
-    return TaskRow(r["id"], r["name"], bool(r["highlighted"]), r["feeling"], r["kind"], r["skill_set_id"])
+    return task_row(r)
 
 
 def set_highlight(conn: sqlite3.Connection, task_id: int, on: bool) -> None:
@@ -37,6 +37,10 @@ def set_highlight(conn: sqlite3.Connection, task_id: int, on: bool) -> None:
 
 def set_feeling(conn: sqlite3.Connection, task_id: int, feeling: str) -> None:
     conn.execute("UPDATE tasks SET feeling = ? WHERE id = ?", (feeling, task_id))
+
+
+def set_frequency(conn: sqlite3.Connection, task_id: int, frequency: str) -> None:
+    conn.execute("UPDATE tasks SET frequency = ? WHERE id = ?", (frequency, task_id))
 
 
 def set_kind(conn: sqlite3.Connection, task_id: int, kind: str) -> None:

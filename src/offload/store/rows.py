@@ -34,3 +34,11 @@ class TaskRow(NamedTuple):
     feeling: str = "neutral"
     kind: str = ""
     skill_set_id: int | None = None
+    frequency: str = "weekly"
+
+
+def task_row(r) -> TaskRow:
+    """A task with its marks from a row selecting id, name, highlighted, feeling, kind,
+    skill_set_id and frequency."""
+    return TaskRow(r["id"], r["name"], bool(r["highlighted"]), r["feeling"], r["kind"], r["skill_set_id"],
+                   r["frequency"])

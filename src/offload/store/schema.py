@@ -56,6 +56,11 @@ MIGRATIONS: list[str] = [
     ALTER TABLE tasks ADD COLUMN skill_set_id INTEGER REFERENCES skill_sets(id) ON DELETE SET NULL;
     CREATE INDEX tasks_skill_set ON tasks(skill_set_id);
     """,
+    # 3: how often a task recurs (seeds/001), for the monthly estimates of the brief and plan.
+    """
+    ALTER TABLE tasks ADD COLUMN frequency TEXT NOT NULL DEFAULT 'weekly'
+        CHECK (frequency IN ('daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'one-off'));
+    """,
 ]
 
 CURRENT_VERSION = len(MIGRATIONS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from offload.store.rows import TaskRow
+from offload.store.rows import TaskRow, task_row
 
 FIELDS = ("description", "rate", "inputs", "outputs", "quality", "quantity", "speed", "success",
           "data_rules", "contact")
@@ -79,13 +79,13 @@ def assign(conn: sqlite3.Connection, task_id: int, set_id: int | None) -> None:
 
 
 def _task(r: sqlite3.Row) -> TaskRow:
-    return TaskRow(r["id"], r["name"], bool(r["highlighted"]), r["feeling"], r["kind"], r["skill_set_id"])
+    return task_row(r)
 
 
 def grouped_tasks(conn: sqlite3.Connection) -> list[TaskRow]:
     """Every task in some set, whatever its highlight."""
     rows = conn.execute(
-        "SELECT id, name, highlighted, feeling, kind, skill_set_id FROM tasks "
+        "SELECT id, name, highlighted, feeling, kind, skill_set_id, frequency FROM tasks "
         "WHERE skill_set_id IS NOT NULL ORDER BY name COLLATE NOCASE"
     ).fetchall()
     return [_task(r) for r in rows]
@@ -93,7 +93,7 @@ def grouped_tasks(conn: sqlite3.Connection) -> list[TaskRow]:
 
 def highlighted_ungrouped(conn: sqlite3.Connection) -> list[TaskRow]:
     rows = conn.execute(
-        "SELECT id, name, highlighted, feeling, kind, skill_set_id FROM tasks "
+        "SELECT id, name, highlighted, feeling, kind, skill_set_id, frequency FROM tasks "
         "WHERE highlighted = 1 AND skill_set_id IS NULL ORDER BY name COLLATE NOCASE"
     ).fetchall()
     return [_task(r) for r in rows]
@@ -101,7 +101,7 @@ def highlighted_ungrouped(conn: sqlite3.Connection) -> list[TaskRow]:
 
 def task(conn: sqlite3.Connection, name: str) -> TaskRow | None:
     r = conn.execute(
-        "SELECT id, name, highlighted, feeling, kind, skill_set_id FROM tasks WHERE name = ? COLLATE NOCASE",
+        "SELECT id, name, highlighted, feeling, kind, skill_set_id, frequency FROM tasks WHERE name = ? COLLATE NOCASE",
         (name,),
     ).fetchone()
     return _task(r) if r else None

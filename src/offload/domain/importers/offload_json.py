@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from offload.domain.audit import check_frequency
 from offload.domain.errors import InvalidInput
 from offload.domain.importers import Parsed, Problem
 from offload.domain.importers.common import add_record, iso_epoch
@@ -118,6 +119,7 @@ def _tasks(items, parsed: Parsed, sets: set[str]) -> None:
                 raise InvalidInput(f"the feeling '{feeling}' is not one of {', '.join(FEELINGS)}")
             if kind not in KINDS:
                 raise InvalidInput(f"the kind '{kind}' is not core, support or empty")
+            frequency = check_frequency(item.get("frequency", "weekly"))
             skill_set = item.get("skill_set")
             if skill_set is not None and (not isinstance(skill_set, str) or _nocase(skill_set) not in sets):
                 raise InvalidInput(f"the skill set '{skill_set}' is not in the file's skill sets")
@@ -131,6 +133,7 @@ def _tasks(items, parsed: Parsed, sets: set[str]) -> None:
                 "highlighted": highlighted,
                 "feeling": feeling,
                 "kind": kind,
+                "frequency": frequency,
                 "skill_set": skill_set,
                 "created_utc": iso_epoch(created, "UTC", "created_utc") if created else None,
             }

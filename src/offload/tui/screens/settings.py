@@ -12,10 +12,13 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from offload.domain.changes import changed
 from offload.domain.errors import OffloadError
-from offload.domain.settings import SETTINGS, check_setting
+from offload.domain.settings import SETTINGS as ALL_SETTINGS, check_setting
 from offload.domain.weeks import WEEKDAYS
 
 TYPED = ("long_running_hours", "hourly_value", "currency")
+
+# The audit period is chosen on the Review, not typed here.
+SETTINGS = {key: s for key, s in ALL_SETTINGS.items() if s.in_dialog}
 
 
 class SettingsDialog(ModalScreen[bool]):
