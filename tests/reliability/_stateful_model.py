@@ -53,6 +53,7 @@ DEFAULTS = {
     "hourly_value": "",
     "currency": "EUR",
     "theme": "textual-dark",
+    "audit_period": "",  # chosen on the Review, not in the dialog: the model never changes it
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
