@@ -24,7 +24,7 @@ def test_same_now_gives_the_same_week():
 def test_week_has_one_running_timer_and_nothing_after_now():
     week = demo_week(SHOT_NOW, SHOT_ZONE)
     running = [e for e in week.entries if e.end is None]
-    assert len(running) == 1 and running[0].task == "Newsletter mail-out"
+    assert len(running) == 1 and running[0].task == "Client work: Harbour Café"
     assert all(e.start < SHOT_NOW for e in week.entries)
     assert all(e.end <= SHOT_NOW for e in week.entries if e.end)
     ordered = sorted(week.entries, key=lambda e: e.start)
@@ -43,7 +43,7 @@ def test_a_timer_runs_whatever_the_hour(hours):
 def test_demo_database_holds_a_reviewable_week(tmp_path):
     svc = create_demo(tmp_path / "demo.db", shot_clock())
     try:
-        report = svc.review.week()
+        report = svc.review.week(svc.audit.period())
         names = {t.name for t in report.tasks}
         assert {"Invoices", "Bookkeeping", "Newsletter mail-out", "Social media posts",
                 "Customer emails", "Website updates"} <= names
@@ -51,12 +51,11 @@ def test_demo_database_holds_a_reviewable_week(tmp_path):
         highlighted = {t.name for t in report.tasks if t.highlighted}
         assert {"Invoices", "Bookkeeping", "Newsletter mail-out"} <= highlighted
         assert report.highlighted_seconds > 0 and report.total_seconds > 20 * 3600
-        assert svc.log.running().task == "Newsletter mail-out"
+        assert svc.log.running().task == "Client work: Harbour Café"
         assert report.tasks[0].task.feeling in ("like", "neutral", "dislike")
         assert any(t.task.skill_set_id for t in report.tasks)
         assert svc.settings.get("currency") == "GBP"
-        last = svc.review.week(svc.review.this_week().previous())
-        assert last.total_seconds > 30 * 3600
+        assert report.total_seconds > 30 * 3600
     finally:
         svc.close()
 
@@ -106,13 +105,44 @@ def test_demo_has_a_skill_set_and_highlighted_tasks_left_to_group(tmp_path):
     svc = create_demo(tmp_path / "demo.db", shot_clock())
     try:
         view = svc.grouping.view()
-        assert [s.name for s in view.sets] == ["Bookkeeping and accounts"]
+        assert [s.name for s in view.sets] == ["Bookkeeping and accounts", "Marketing and newsletters"]
         assert {t.name for t in view.sets[0].tasks} == {"Invoices", "Bookkeeping", "Chasing late payments"}
         ungrouped = {g.name: g.suggestion for g in view.ungrouped}
-        assert {"Newsletter mail-out", "Social media posts", "Website updates", "Customer emails"} <= set(ungrouped)
-        assert sum(1 for s in ungrouped.values() if s is not None) >= 3
+        assert set(ungrouped) == {"Website updates", "Customer emails"}
+        assert all(s is not None for s in ungrouped.values())
         brief = svc.grouping.brief()
         assert "Bookkeeping and accounts" in brief and "Invoices" in brief
+    finally:
+        svc.close()
+
+
+def test_the_demo_tells_the_whole_story(tmp_path):
+    """A complete audit week already chosen and the week after it; a monthly task; a candidate in
+    the audit week; a brief without money and a plan that weighs each set."""
+    from datetime import date
+
+    from offload.domain.weeks import Period
+
+    svc = create_demo(tmp_path / "demo.db", shot_clock())
+    try:
+        audit_week = Period(date(2026, 11, 9))
+        assert svc.audit.saved_period() == audit_week
+        report = svc.review.week(audit_week)
+        assert [bool(s) for s in report.day_totals] == [True] * 6 + [False]  # Mon to Sat, a full week
+        assert svc.review.week(audit_week.next()).total_seconds > 20 * 3600  # the week after, to Thursday
+        newsletter = report.task("Newsletter mail-out")
+        assert newsletter.frequency == "monthly" and newsletter.seconds > 0
+        assert svc.review.week(audit_week.next()).task("Newsletter mail-out") is None
+        assert [t.name for t in report.tasks if t.candidate] == ["Accounts: VAT return"]
+        brief = svc.grouping.brief("Marketing and newsletters")
+        assert "week of Mon 09 Nov 2026" in brief
+        assert "| Newsletter mail-out | monthly | 2.4 | 1 | 2h 25m | 2.4 |" in brief
+        assert "monthly: 2.4 h logged once = 2.4 h a month" in brief
+        assert "GBP" not in brief and "95" not in brief
+        plan = svc.audit.plan()
+        assert "- Bookkeeping and accounts: **worth handing over**" in plan
+        assert "- Marketing and newsletters: **not at these rates**" in plan
+        assert "| Accounts: VAT return | quarterly | 1.5 | 0.5 |" in plan
     finally:
         svc.close()
 

@@ -57,7 +57,7 @@ CATALOGUE: tuple[CatalogueSet, ...] = (
          "report", "ebook", "manuscript", "press release", "case study", "whitepaper", "typo",
          "formatting", "layout"),
         {"quality": "house style followed; no spelling or grammar mistakes",
-         "quantity": "e.g. 2 articles of 800 words a week"},
+         "quantity": "2 articles of 800 words a week"},
     ),
     CatalogueSet(
         "Social media",
@@ -113,7 +113,7 @@ CATALOGUE: tuple[CatalogueSet, ...] = (
          "ad", "ads", "advert", "advertising", "adwords", "google ads", "promotion", "promo",
          "launch", "seo campaign", "funnel", "lead magnet", "subscriber", "outreach",
          "brochure mailing", "direct mail", "webinar"),
-        {"quantity": "e.g. one newsletter a month and two campaigns a quarter",
+        {"quantity": "one newsletter a month and two campaigns a quarter",
          "success": "open and click rates; new enquiries from each campaign"},
     ),
     CatalogueSet(

@@ -1,4 +1,6 @@
-"""A made-up but realistic fortnight of a small-business owner, as plain records.
+"""A made-up but realistic fortnight of a small-business owner, as plain records: a complete
+audit week (chosen as the audit period, grouped, with a monthly newsletter and a quarterly
+VAT return nobody has highlighted yet) and the week after it, up to "now".
 
 Pure and deterministic: the same "now" and zone give the same week, so the demo,
 the screenshots and the snapshot tests all show the same thing. Writing it is the
@@ -64,7 +66,7 @@ TEMPLATE: list[list[Slot]] = [
         ("09:05", "12:15", CLIENT_DENTAL, "team photos"),
         ("13:00", "13:40", INVOICES, ""),
         ("13:40", "14:35", BOOKKEEPING, "bank feed"),
-        ("14:35", "17:00", NEWSLETTER, "November issue"),
+        ("14:35", "17:00", NEWSLETTER, "November issue"),  # monthly: in the audit week only
     ],
     [  # Friday
         ("08:30", "09:00", EMAILS, ""),
@@ -90,6 +92,10 @@ class DemoEntry:
     note: str = ""
 
 
+# Monthly and quarterly work happens in the audit week; the week after has other work there.
+ONCE_IN_A_WHILE = {NEWSLETTER: (CLIENT_CAFE, "menu reprint"), VAT: (PROPOSAL, "bakery rebrand")}
+
+
 @dataclass(frozen=True)
 class DemoTask:
     name: str
@@ -97,6 +103,7 @@ class DemoTask:
     feeling: str = "neutral"
     kind: str = ""
     skill_set: str | None = None
+    frequency: str = "weekly"
 
 
 @dataclass(frozen=True)
@@ -120,13 +127,15 @@ class DemoWeek:
     tasks: list[DemoTask] = field(default_factory=list)
     skill_sets: list[DemoSkillSet] = field(default_factory=list)
     settings: dict[str, str] = field(default_factory=dict)
+    audit_start: date | None = None  # the audit period already chosen: the complete week
 
     @property
     def running(self) -> DemoEntry | None:
         return next((e for e in self.entries if e.end is None), None)
 
 
-BOOKS = "Bookkeeping and accounts"  # a catalogue set, so its description comes along
+BOOKS = "Bookkeeping and accounts"  # catalogue sets, so their descriptions come along
+MARKETING = "Marketing and newsletters"
 
 TASKS = [
     DemoTask(CLIENT_CAFE, feeling="like", kind="core"),
@@ -137,9 +146,9 @@ TASKS = [
     DemoTask(INVOICES, highlighted=True, feeling="dislike", kind="support", skill_set=BOOKS),
     DemoTask(BOOKKEEPING, highlighted=True, feeling="dislike", kind="support", skill_set=BOOKS),
     DemoTask(CHASING, highlighted=True, feeling="dislike", kind="support", skill_set=BOOKS),
-    DemoTask(VAT, feeling="dislike", kind="support"),
-    DemoTask(NEWSLETTER, highlighted=True, kind="support"),
-    DemoTask(SOCIAL, highlighted=True, feeling="dislike", kind="support"),
+    DemoTask(VAT, feeling="dislike", kind="support", frequency="quarterly"),  # a candidate: not highlighted yet
+    DemoTask(NEWSLETTER, highlighted=True, kind="support", skill_set=MARKETING, frequency="monthly"),
+    DemoTask(SOCIAL, highlighted=True, feeling="dislike", kind="support", skill_set=MARKETING),
     DemoTask(WEBSITE, highlighted=True, kind="support"),
     DemoTask(SUPPLIES, kind="support"),
     DemoTask(PLANNING, kind="core"),
@@ -158,6 +167,14 @@ SKILL_SETS = [
         success="No invoice older than 30 days unpaid",
         data_rules="Client data stays in the accounting app",
         contact="Maya, by email, replies within a day",
+    ),
+    # Dearer than the owner's own hour: the plan says it is not worth it at this rate.
+    DemoSkillSet(
+        MARKETING,
+        "The monthly newsletter and the studio's social media posts.",
+        95.0,
+        inputs="Photos of finished work, a list of the month's news",
+        outputs="Three posts a week; the newsletter sent by the first Thursday",
     ),
 ]
 
@@ -178,12 +195,14 @@ def demo_week(now: datetime, zone: str, week_start_day: int = 0) -> DemoWeek:
     today = now.astimezone(tz).date()
     this_week = today - timedelta(days=(today.weekday() - week_start_day) % 7)
     first = this_week - timedelta(days=7)
-    week = DemoWeek(tasks=list(TASKS), skill_sets=list(SKILL_SETS), settings=dict(SETTINGS))
+    week = DemoWeek(tasks=list(TASKS), skill_sets=list(SKILL_SETS), settings=dict(SETTINGS), audit_start=first)
     day = first
     while day <= today:
         # Last week's days start a little later or earlier, so the two weeks differ.
         shift = timedelta(minutes=((day.toordinal() * 7) % 4) * 5) if day < this_week else timedelta(0)
         for start_text, end_text, task, note in TEMPLATE[day.weekday()]:
+            if day >= this_week and task in ONCE_IN_A_WHILE:
+                task, note = ONCE_IN_A_WHILE[task]
             start = _at(day, start_text, tz) + shift
             end = _at(day, end_text, tz) + shift
             if start >= now:

@@ -34,12 +34,19 @@ class DemoService:
                 review_store.set_highlight(conn, task_id, task.highlighted)
                 review_store.set_feeling(conn, task_id, task.feeling)
                 review_store.set_kind(conn, task_id, task.kind)
+                review_store.set_frequency(conn, task_id, task.frequency)
             for e in week.entries:
                 task_id = task_store.get_or_create(conn, e.task, now)
                 entry_store.insert(conn, task_id, int(e.start.timestamp()),
                                    int(e.end.timestamp()) if e.end else None, self.ctx.zone, e.note)
             for key, value in week.settings.items():
                 settings_store.put(conn, key, check_setting(key, value))
+            if week.audit_start is not None:
+                from offload.domain.audit import format_period
+                from offload.domain.weeks import Period
+                from offload.service.audit import PERIOD_KEY
+
+                settings_store.put(conn, PERIOD_KEY, format_period(Period(week.audit_start)))
         grouping = GroupingService(self.ctx)
         for s in week.skill_sets:
             grouping.create(s.name, s.description)
