@@ -122,7 +122,7 @@ async def test_palette_commands_work_from_any_screen(tmp_path):
         assert svc.log.running() is None
         await commands["Timer: resume the last task"]()
         await pilot.pause()
-        assert svc.log.running().task == "Newsletter mail-out"
+        assert svc.log.running().task == "Client work: Harbour Café"  # the demo's running task
         await commands["Brief: preview and save"]()
         await pilot.pause()
         await pilot.pause()
