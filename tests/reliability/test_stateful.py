@@ -262,10 +262,9 @@ class TwoSides(RuleBasedStateMachine):
                 row = call()
                 assert row.id == running
                 task_id = self.task_for(name, row.task_id)
-                # The note is the one typed with the new task (none: empty), never the slip's.
-                kept = note_stored
-                assert row.note == kept
-                m.entries[running] = Entry(task_id, start, None, current.tz, kept)
+                # Its note is the one typed with the new task: the slip's may be private.
+                assert row.note == note_stored
+                m.entries[running] = Entry(task_id, start, None, current.tz, note_stored)
                 return
             if start <= current.start:
                 return self.refused(Conflict, call)
@@ -364,7 +363,6 @@ class TwoSides(RuleBasedStateMachine):
         hi = entry.end if entry.end is not None else now + 1
         if m.clashes(entry.start, hi, now):
             return self.refused(Conflict, call)
-        # Whatever ids were used since: under its old id if free, else a new one.
         back = call()
         side.deleted = None
         assert back.id not in m.entries
@@ -444,13 +442,12 @@ class TwoSides(RuleBasedStateMachine):
             side = self.sides[1 - which]
         value = data.draw(st.sampled_from(SETTING_VALUES[key]))
         fields = dict(side.dialog, **{key: value})
-        # The whole form, with what it showed: only the fields the user changed are saved, so
-        # what the other side set meanwhile stays.
-        changed = {k: v for k, v in fields.items() if v != side.dialog[k]}
+        # The dialog hands over every field with what it showed: only the changed one is saved,
+        # so what the other side set since it opened is kept.
         side.service.settings.set_many(fields, before=side.dialog)
+        if value != side.dialog[key]:
+            self.model.settings[key] = STORED_FORM.get(value, value)
         side.dialog = None
-        for k, v in changed.items():
-            self.model.settings[k] = STORED_FORM.get(v, v)
 
     # --- import ------------------------------------------------------------------------------
     @rule(which=st.integers(0, 1), data=st.data(), fmt=st.sampled_from(["offload-json", "csv"]))
