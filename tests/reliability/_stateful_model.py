@@ -24,6 +24,9 @@ def tidy(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+NO_END = 2**62
+
+
 @dataclass
 class Entry:
     task_id: int
@@ -33,8 +36,9 @@ class Entry:
     note: str
 
     def reach(self, now: int) -> int:
-        """Where the entry ends for overlap checks: a running one reaches now (at least 1 s)."""
-        return self.end if self.end is not None else max(now, self.start + 1)
+        """Where the entry ends for overlap checks: a running one has no end yet, so anything
+        after its start overlaps it (even past now, after the clock went back)."""
+        return self.end if self.end is not None else NO_END
 
     def counted_end(self, now: int) -> int:
         """Where it ends for reports: a running one counts up to now, never less than nothing."""

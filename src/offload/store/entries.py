@@ -44,6 +44,9 @@ SELECT * FROM (
 """
 
 
+_NO_END = str(2**62)
+
+
 def between(conn: sqlite3.Connection, start_utc: int, end_utc: int, now_utc: int) -> list[EntryRow]:
     """Entries that overlap [start, end), a running one counted up to now; oldest first."""
     sql = _AROUND.format(select=_SELECT, limit="", running_end=":now")
@@ -54,8 +57,11 @@ def between(conn: sqlite3.Connection, start_utc: int, end_utc: int, now_utc: int
 def overlapping(
     conn: sqlite3.Connection, start_utc: int, end_utc: int, now_utc: int, ignore_id: int | None = None
 ) -> EntryRow | None:
-    """The first entry that would overlap [start, end); touching ends do not overlap."""
-    sql = _AROUND.format(select=_SELECT, limit="LIMIT 1", running_end="max(:now, start_utc + 1)")
+    """The first entry that would overlap [start, end); touching ends do not overlap.
+
+    The running entry has no end yet: everything after its start overlaps it, even past now
+    (an entry put back by undo after the clock went back would otherwise land inside it)."""
+    sql = _AROUND.format(select=_SELECT, limit="LIMIT 1", running_end=_NO_END)
     r = conn.execute(sql, {"start": start_utc, "end": end_utc, "now": now_utc, "ignore": ignore_id}).fetchone()
     return _row(r)
 
