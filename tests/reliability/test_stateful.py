@@ -120,6 +120,7 @@ class Side:
         self.service = Offload.open(path, self.clock)
         self.deleted = None  # what `u` would put back, as the Log screen keeps it
         self.dialog: dict[str, str] | None = None  # the settings dialog's fields when it opened
+        self.task_change = None  # the last rename or merge, which it can undo
 
     @property
     def zone(self) -> str:
@@ -395,17 +396,74 @@ class TwoSides(RuleBasedStateMachine):
             # Onto another task's name: said first (nothing changes), merged only when asked.
             if not merge:
                 return self.refused(WouldMerge, call)
-            result = call()
-            assert result.into == m.tasks[other].name
-            for e in m.entries.values():
-                if e.task_id == found:
-                    e.task_id = other
-            del m.tasks[found]
+            side.task_change = self.expect_merge([found], other, call)
         elif m.tasks[found].name == tidy(new):
             return self.refused(InvalidInput, call)
         else:
-            assert call().new == tidy(new)
+            renamed = call()
+            assert (renamed.old, renamed.new, renamed.task_id) == (m.tasks[found].name, tidy(new), found)
             m.tasks[found].name = tidy(new)
+            side.task_change = renamed
+
+    @rule(which=st.integers(0, 1), names=st.lists(st.sampled_from(NAMES), min_size=1, max_size=3),
+          into=st.sampled_from(NAMES))
+    def merge(self, which: int, names: list[str], into: str) -> None:
+        """`offload merge A B --into C`."""
+        side, m = self.side(which), self.model
+        call = lambda: side.service.tasks.merge(names, into)  # noqa: E731
+        found = [m.task_named(n) for n in [into, *names]]
+        if None in found:
+            return self.refused(NotFound, call)
+        kept, merged = found[0], list(dict.fromkeys(t for t in found[1:] if t != found[0]))
+        if not merged:
+            return self.refused(InvalidInput, call)
+        side.task_change = self.expect_merge(merged, kept, call)
+
+    def expect_merge(self, merged: list[int], kept: int, call):
+        """Every entry of the merged tasks moves to the kept one, whose marks stay; the merged go."""
+        m = self.model
+        result = call()
+        assert result.into == m.tasks[kept].name and [t.name for t in result.moved] == [m.tasks[t].name for t in merged]
+        was = [(tid, m.tasks.pop(tid), [(eid, e.start) for eid, e in sorted(m.entries.items()) if e.task_id == tid])
+               for tid in merged]
+        for e in m.entries.values():
+            if e.task_id in merged:
+                e.task_id = kept
+        return (result, kept, was)
+
+    @precondition(lambda self: any(s.task_change for s in self.sides))
+    @rule(which=st.integers(0, 1))
+    def undo_task_change(self, which: int) -> None:
+        """Undo of the last rename or merge: the old name back; merged tasks back as they were,
+        with the entries that were theirs (those deleted or edited since stay where they are)."""
+        side, m = self.side(which), self.model
+        if side.task_change is None:
+            side = self.sides[1 - which]
+        change, side.task_change = side.task_change, None
+        if not isinstance(change, tuple):
+            call = lambda: side.service.tasks.undo_rename(change)  # noqa: E731
+            task = m.tasks.get(change.task_id)
+            if task is None or task.name != change.new:
+                return self.refused(Conflict, call)
+            if m.task_named(change.old) not in (None, change.task_id):
+                return self.refused(Conflict, call)
+            call()
+            task.name = change.old
+            return
+        result, kept, was = change
+        call = lambda: side.service.tasks.undo_merge(result)  # noqa: E731
+        if any(m.task_named(task.name) is not None for _, task, _ in was):
+            return self.refused(Conflict, call)
+        assert call() == [task.name for _, task, _ in was]
+        ids = {same_name(r[1]): r[0] for r in self.reader.execute("SELECT id, name FROM tasks")}
+        for old_id, task, spans in was:
+            tid = ids[same_name(task.name)]
+            assert tid == old_id or old_id in m.tasks, "a merged task came back under a new id for no reason"
+            m.tasks[tid] = task
+            for eid, start in spans:
+                e = m.entries.get(eid)
+                if e is not None and e.start == start and e.task_id == kept:
+                    e.task_id = tid
 
     @rule(which=st.integers(0, 1), name=st.sampled_from(NAMES))
     def highlight(self, which: int, name: str) -> None:
