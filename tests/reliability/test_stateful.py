@@ -403,7 +403,7 @@ class TwoSides(RuleBasedStateMachine):
             renamed = call()
             assert (renamed.old, renamed.new, renamed.task_id) == (m.tasks[found].name, tidy(new), found)
             m.tasks[found].name = tidy(new)
-            side.task_change = renamed
+            side.task_change = ("rename", renamed)
 
     @rule(which=st.integers(0, 1), names=st.lists(st.sampled_from(NAMES), min_size=1, max_size=3),
           into=st.sampled_from(NAMES))
@@ -429,7 +429,7 @@ class TwoSides(RuleBasedStateMachine):
         for e in m.entries.values():
             if e.task_id in merged:
                 e.task_id = kept
-        return (result, kept, was)
+        return ("merge", result, kept, was)
 
     @precondition(lambda self: any(s.task_change for s in self.sides))
     @rule(which=st.integers(0, 1))
@@ -439,8 +439,8 @@ class TwoSides(RuleBasedStateMachine):
         side, m = self.side(which), self.model
         if side.task_change is None:
             side = self.sides[1 - which]
-        change, side.task_change = side.task_change, None
-        if not isinstance(change, tuple):
+        (kind, change, *merged), side.task_change = side.task_change, None
+        if kind == "rename":
             call = lambda: side.service.tasks.undo_rename(change)  # noqa: E731
             task = m.tasks.get(change.task_id)
             if task is None or task.name != change.new:
@@ -450,7 +450,7 @@ class TwoSides(RuleBasedStateMachine):
             call()
             task.name = change.old
             return
-        result, kept, was = change
+        result, (kept, was) = change, merged
         call = lambda: side.service.tasks.undo_merge(result)  # noqa: E731
         if any(m.task_named(task.name) is not None for _, task, _ in was):
             return self.refused(Conflict, call)
