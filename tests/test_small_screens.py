@@ -111,3 +111,26 @@ async def test_the_week_strip_shows_every_day_and_the_week_total(demo, width):
             assert day in text
         assert "Week 30h 10m" in text
         assert strip.content_size.height == len(lines)
+
+
+@pytest.mark.parametrize("mode, others", [("log", ("Review", "Grouping")), ("review", ("Log", "Grouping")),
+                                          ("grouping", ("Log", "Review"))])
+async def test_at_80x24_the_footer_shows_the_other_screens_and_help_whole(demo, mode, others):
+    from textual.widgets._footer import FooterKey
+
+    app = app_for(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")  # out of the task field: the screen's own keys show too
+        await app.switch_mode(mode)
+        for _ in range(3):  # the footer lays itself out again once it knows its keys' widths
+            await pilot.pause()
+        keys = [k for k in app.screen.query(FooterKey)]
+        shown = {k.description for k in keys}
+        assert {*others, "Help"} <= shown, shown
+        screen = app.screen.region
+        for key in keys:
+            assert screen.contains_region(key.region), (key.description, key.region)
+            assert on_screen(app, key), key.description
+        # No two keys drawn over each other (the palette's key is docked right).
+        regions = sorted((k.region for k in keys), key=lambda r: (r.y, r.x))
+        assert all(not a.overlaps(b) for a, b in zip(regions, regions[1:]))

@@ -22,20 +22,28 @@ class OffloadApp(App):
     COMMANDS = App.COMMANDS | {OffloadCommands}
     MODES = {"log": LogScreen, "review": ReviewScreen, "grouping": GroupingScreen}
     DEFAULT_MODE = "log"
+    # The focus model: the Log opens in its task field, where every printable key is part of the
+    # name (Textual drops a binding the focused field would consume, and the footer with it).
+    # So each screen and help has a printable key for when no field has focus, and a ctrl key
+    # (free in Input, sent alike by every terminal and tmux) that works while typing; the footer
+    # shows whichever works at that moment: the first of a binding's keys still active.
     BINDINGS = [
         Binding("1", "switch_mode('log')", "Log", id="mode.log", tooltip="The live timer and today's entries"),
-        Binding("2", "switch_mode('review')", "Review", id="mode.review",
+        Binding("2,ctrl+r", "switch_mode('review')", "Review", id="mode.review",
                 tooltip="Read the week back and highlight what to hand over"),
-        Binding("3", "switch_mode('grouping')", "Grouping", id="mode.grouping",
+        Binding("3,ctrl+g", "switch_mode('grouping')", "Grouping", id="mode.grouping",
                 tooltip="Group highlighted tasks into skill sets and write the brief"),
         Binding("comma", "settings", "Settings", id="app.settings", show=False,
                 tooltip="Week start, long-running limit, hourly value, currency, theme"),
-        Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of this screen and the global ones"),
+        Binding("question_mark,ctrl+o", "help", "Help", id="app.help",
+                tooltip="Every key of this screen and the global ones"),
         Binding("f1", "help", "Help", show=False, priority=True, id="app.help_f1",
                 tooltip="Help, even while typing in a field"),
         Binding("ctrl+p", "command_palette", "Commands", id="app.commands", priority=True, show=False,
                 tooltip="Find any command by name: screens, timer, theme ..."),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Leave Offload; the log is saved as you go"),
+        # Out of the footer (help and the palette list it) so the keys above fit in 80 columns.
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False,
+                tooltip="Leave Offload; the log is saved as you go"),
     ]
 
     week: var[Week | None] = var(None, init=False)
@@ -158,7 +166,7 @@ class OffloadApp(App):
         self.call_after_refresh(lambda: self.screen.run_action("brief"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Grey out the key of the screen already shown.
+        # The key of the screen already shown leaves the footer (room for the others).
         if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
-            return None
+            return False
         return True

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from offload.domain.catalogue import catalogue_set
 from offload.domain.errors import OffloadError
@@ -23,6 +23,7 @@ from offload.domain.skill_sets import FIELD_KEYS
 from offload.service.grouping import GroupingView
 from offload.tui.widgets.brief_preview import BriefPreview
 from offload.tui.widgets.fit_table import FitTable, cut
+from offload.tui.widgets.keys_footer import KeysFooter
 from offload.tui.widgets.set_dialogs import ConfirmDialog, NameDialog, SetDialog, SetPicker
 
 
@@ -73,7 +74,7 @@ class GroupingScreen(Screen):
                 yield FitTable(id="sets", cursor_type="row", flex="name")
                 yield Static("", id="right-empty", markup=False)
         yield Static("", id="hint", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Grouping"

@@ -9,13 +9,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.suggester import Suggester
-from textual.widgets import DataTable, Digits, Footer, Header, Input, OptionList, Static
+from textual.widgets import DataTable, Digits, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from offload.domain.errors import OffloadError
 from offload.domain.format import duration, input_time, local_time, stopwatch
 from offload.store.rows import EntryRow
 from offload.tui.widgets.entry_dialog import EntryDialog, EntryForm
+from offload.tui.widgets.keys_footer import KeysFooter
 from offload.tui.widgets.week_strip import WeekStrip
 
 MAX_MATCHES = 6
@@ -57,10 +58,10 @@ class LogScreen(Screen):
         Binding("e", "edit", "Edit", id="log.edit", tooltip="Edit the selected entry"),
         Binding("a", "add", "Add missed", id="log.add", tooltip="Add an entry you forgot to log"),
         Binding("d,delete", "delete", "Delete", id="log.delete", tooltip="Delete the selected entry (u undoes)"),
-        # u and x stay out of the footer (the delete message and the long-running flag name them),
-        # so the screen keys 1 2 3 and ? fit in 120 columns; the help screen lists them all.
+        # u stays out of the footer (the delete message names it); the help screen lists it.
         Binding("u", "undo", "Undo delete", show=False, id="log.undo", tooltip="Put back the entry just deleted"),
-        Binding("x", "set_end", "Set real end", show=False, id="log.set_end",
+        # In the footer only while the timer is flagged; ctrl+t works in the task field too.
+        Binding("ctrl+t,x", "set_end", "Real end", id="log.set_end",
                 tooltip="Say when the running task really ended"),
         Binding("escape", "leave_input", "Done typing", id="log.leave_input",
                 tooltip="Leave the task field; the keys above then work"),
@@ -73,6 +74,7 @@ class LogScreen(Screen):
         self.deleted: EntryRow | None = None
         self._data_version = -1
         self._ticks = 0
+        self._flagged = False
 
     @property
     def service(self):
@@ -98,7 +100,7 @@ class LogScreen(Screen):
         yield WeekStrip(id="week")
         yield Static("Today", id="today-title")
         yield DataTable(id="today", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Log"
@@ -149,8 +151,8 @@ class LogScreen(Screen):
         welcome.display = not self.names
         welcome.update(
             "Welcome to Offload. Type what you are doing now and press Enter; type the next task when you switch.\n"
-            # Esc first: while the task field has the focus, 2 and ? are typed into it.
-            "Log a whole week, then Esc and 2 to review it and highlight what to hand over. F1 lists every key."
+            # While the task field has the focus, 2 and ? are typed into it: the ctrl keys work there.
+            "Log a whole week, then review it (ctrl+r) and highlight what to hand over. ctrl+o lists every key."
         )
         self.update_timer()
 
@@ -175,6 +177,7 @@ class LogScreen(Screen):
         since = self.query_one("#running-since", Static)
         flag = self.query_one("#long-running", Static)
         timer = self.query_one("#timer")
+        self._show_flag(entry is not None and entry.seconds(now) > self.service.settings.long_running_seconds)
         if entry is None:
             digits.update("00:00:00")
             task.update("Nothing running")
@@ -191,7 +194,8 @@ class LogScreen(Screen):
         limit = self.service.settings.long_running_seconds
         long = seconds > limit
         flag.update(
-            f"Running for {duration(seconds)}, longer than {duration(limit)}: still on it? x sets when it really ended."
+            f"Running for {duration(seconds)}, longer than {duration(limit)}: still on it? "
+            "ctrl+t sets when it really ended."
             if long
             else ""
         )
@@ -242,7 +246,9 @@ class LogScreen(Screen):
         self.query_one("#matches", OptionList).display = False
         self.reload()
         self.notify(f"Started {entry.task}", timeout=2, markup=False)
-        self.set_focus(self.query_one("#today", DataTable))
+        # The focus stays in the field: what is typed next is the next task's name, never a key
+        # for the table (a fast typist's "design review" must not fire d, e or s).
+        self.set_focus(field)
 
     # --- actions --------------------------------------------------------------------
     def action_leave_input(self) -> None:
@@ -254,7 +260,14 @@ class LogScreen(Screen):
         # "Done typing" only means something while typing a task.
         if action == "leave_input":
             return isinstance(self.focused, (Input, OptionList))
+        if action == "set_end":
+            return self._flagged
         return True
+
+    def _show_flag(self, flagged: bool) -> None:
+        if flagged != self._flagged:
+            self._flagged = flagged
+            self.refresh_bindings()
 
     def set_error(self, message: str) -> None:
         error = self.query_one("#input-error", Static)

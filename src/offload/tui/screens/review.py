@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from offload.domain.errors import OffloadError
 from offload.domain.format import duration, hours, percent
 from offload.domain.weeks import Week
 from offload.service.review import SHOWS, SORTS, TaskWeek, WeekReport, arrange
 from offload.tui.widgets.fit_table import FitTable, cut
+from offload.tui.widgets.keys_footer import KeysFooter
 from offload.tui.widgets.task_entries import TaskEntriesDialog
 
 TOTAL_ROW = "day-total"
@@ -121,7 +122,7 @@ class ReviewScreen(Screen):
         with Horizontal(id="summary-bar"):
             yield Static("", id="summary")
             yield Static("", id="freed")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Review"

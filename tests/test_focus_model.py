@@ -1,0 +1,183 @@
+"""What the keyboard does from the moment the app opens (README: "Keys at launch").
+
+The Log opens in its task field. Everything typed there is part of a task name; the screens,
+help and the long-running timer's real end are reached by the keys the footer shows at that
+moment, which work while typing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+from textual.widgets import DataTable, Input
+from textual.widgets._footer import FooterKey
+
+from offload.tui.app import OffloadApp
+from offload.tui.screens.help import HelpScreen
+from offload.tui.screens.log import LogScreen
+from offload.tui.widgets.entry_dialog import EntryDialog
+from tests.conftest import SRC, snapshot
+
+SIZE = (120, 36)
+
+
+def app_for(service) -> OffloadApp:
+    return OffloadApp(service, tick_seconds=3600)
+
+
+def footer_keys(app) -> dict[str, str]:
+    """What the footer shows now: description -> the key it names."""
+    return {k.description: k.key for k in app.screen.query(FooterKey) if not k.disabled}
+
+
+def a_day_with_a_timer(service) -> None:
+    service.log.add("Calls", "8:00", "8:30")
+    service.log.add("Email", "8:30", "9:00", note="inbox")
+    service.log.start("Accounts", at="9:00")
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)])
+@pytest.mark.parametrize("screen, mode", [("Review", "review"), ("Grouping", "grouping")])
+async def test_right_after_launch_the_footers_key_for_a_screen_shows_it(service, size, screen, mode):
+    a_day_with_a_timer(service)
+    app = app_for(service)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen.focused, Input)  # the task field: typing starts a task
+        keys = footer_keys(app)
+        assert screen in keys, keys
+        await pilot.press(keys[screen])
+        await pilot.pause()
+        assert app.current_mode == mode
+
+
+async def test_right_after_launch_the_footers_help_key_opens_help(service):
+    a_day_with_a_timer(service)
+    app = app_for(service)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(footer_keys(app)["Help"])
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_a_flagged_timers_real_end_key_is_in_the_footer_while_typing(service, clock):
+    service.log.start("Accounts", at="4:00")  # six hours ago: past the 4 h limit
+    app = app_for(service)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen.focused, Input)
+        keys = footer_keys(app)
+        assert keys.get("Real end") == "ctrl+t", keys
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryDialog)
+        assert app.screen.focused.id == "end"
+
+
+async def test_the_real_end_key_leaves_the_footer_when_nothing_is_flagged(service):
+    a_day_with_a_timer(service)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Real end" not in footer_keys(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Real end" not in footer_keys(app)
+
+
+async def test_typing_a_name_right_after_launch_starts_it_and_changes_nothing_else(service, db_path, clock):
+    a_day_with_a_timer(service)
+    before = {e.id: e for e in service.log.today()}
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        # Every letter here is also a key somewhere: d deletes, e edits, s stops, r resumes,
+        # n, v, i ... and what follows Enter is the next task's name, typed just as fast.
+        await pilot.press(*"design review", "enter", *"desk research")
+        await pilot.pause()
+        assert isinstance(app.screen, LogScreen)
+        assert app.screen.query_one("#task-input", Input).value == "desk research"
+    after = {e.id: e for e in service.log.today()}
+    assert service.log.running().task == "design review"
+    # The switch ended Accounts at the instant design review began; nothing else changed.
+    accounts = next(e for e in after.values() if e.task == "Accounts")
+    assert accounts.end_utc == service.log.running().start_utc
+    assert {i: e for i, e in after.items() if e.task not in ("Accounts", "design review")} == \
+        {i: e for i, e in before.items() if e.task != "Accounts"}
+    assert len(after) == len(before) + 1
+
+
+async def test_a_name_starting_with_a_digit_is_typed_not_taken_as_a_screen_key(service):
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"2fa setup", "enter")
+        await pilot.pause()
+        assert app.current_mode == "log"
+    assert service.log.running().task == "2fa setup"
+
+
+async def test_number_keys_switch_screens_wherever_no_field_has_focus(service):
+    a_day_with_a_timer(service)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen.focused, DataTable)
+        assert footer_keys(app)["Review"] == "2"
+        for key, mode in [("2", "review"), ("3", "grouping"), ("1", "log"), ("3", "grouping"), ("2", "review")]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.current_mode == mode
+
+
+# --- in a real terminal ----------------------------------------------------------------
+
+
+def _pane(session: str) -> str:
+    return subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+
+
+def _wait_for(session: str, text: str, limit: float = 60) -> str:
+    """Polls the pane until `text` shows (a slow machine only waits longer; nothing is timed)."""
+    deadline = time.monotonic() + limit
+    while True:
+        screen = _pane(session)
+        if text in screen or time.monotonic() > deadline:
+            return screen
+        time.sleep(0.2)
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+@pytest.mark.parametrize("keys, shows", [
+    (["C-r"], "Week of Mon 16 Nov 2026"),
+    (["C-g"], "To group"),
+    (["C-o"], "Keys  (Esc closes)"),
+    (["Escape", "wait:New task", "2"], "Week of Mon 16 Nov 2026"),
+    (["F1"], "Keys  (Esc closes)"),
+])
+def test_the_launch_keys_work_through_tmux(tmp_path, keys, shows):
+    session = f"offload-focus-{os.getpid()}-{abs(hash(tuple(keys)))}"
+    env = dict(os.environ, PYTHONPATH=str(SRC), OFFLOAD_NOW="2026-11-20T10:00:00Z", OFFLOAD_TZ="Europe/London",
+               TERM="xterm-256color")
+    db = tmp_path / "o.db"
+    subprocess.run([sys.executable, "-m", "offload", "--db", str(db), "start", "Accounts", "--at", "9:00"],
+                   env=env, check=True, capture_output=True)
+    command = f"{sys.executable} -m offload --db {db}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command],
+                   env=env, check=True)
+    try:
+        assert "What are you working on?" in _wait_for(session, "What are you working on?")
+        for key in keys:
+            # Esc and 2 sent together would read as alt+2, as in any terminal: wait as a person would.
+            if key.startswith("wait:"):
+                assert key[5:] in _wait_for(session, key[5:])
+            else:
+                subprocess.run(["tmux", "send-keys", "-t", session, key], check=True)
+        assert shows in _wait_for(session, shows)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
