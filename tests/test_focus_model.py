@@ -8,6 +8,7 @@ moment, which work while typing.
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -138,15 +139,16 @@ async def test_number_keys_switch_screens_wherever_no_field_has_focus(service):
 # --- in a real terminal ----------------------------------------------------------------
 
 
-def _pane(session: str) -> str:
-    return subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+def _tmux(socket: str, *args: str, **kwargs) -> subprocess.CompletedProcess:
+    # A server of its own (-L): the user's tmux and its environment are never touched.
+    return subprocess.run(["tmux", "-L", socket, *args], **kwargs)
 
 
-def _wait_for(session: str, text: str, limit: float = 60) -> str:
+def _wait_for(socket: str, text: str, limit: float = 60) -> str:
     """Polls the pane until `text` shows (a slow machine only waits longer; nothing is timed)."""
     deadline = time.monotonic() + limit
     while True:
-        screen = _pane(session)
+        screen = _tmux(socket, "capture-pane", "-p", capture_output=True, text=True).stdout
         if text in screen or time.monotonic() > deadline:
             return screen
         time.sleep(0.2)
@@ -161,23 +163,23 @@ def _wait_for(session: str, text: str, limit: float = 60) -> str:
     (["F1"], "Keys  (Esc closes)"),
 ])
 def test_the_launch_keys_work_through_tmux(tmp_path, keys, shows):
-    session = f"offload-focus-{os.getpid()}-{abs(hash(tuple(keys)))}"
-    env = dict(os.environ, PYTHONPATH=str(SRC), OFFLOAD_NOW="2026-11-20T10:00:00Z", OFFLOAD_TZ="Europe/London",
-               TERM="xterm-256color")
+    socket = f"offload-test-{os.getpid()}-{tmp_path.name}"
+    settings = {"PYTHONPATH": str(SRC), "OFFLOAD_NOW": "2026-11-20T10:00:00Z", "OFFLOAD_TZ": "Europe/London"}
     db = tmp_path / "o.db"
     subprocess.run([sys.executable, "-m", "offload", "--db", str(db), "start", "Accounts", "--at", "9:00"],
-                   env=env, check=True, capture_output=True)
-    command = f"{sys.executable} -m offload --db {db}"
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command],
-                   env=env, check=True)
+                   env=dict(os.environ, **settings), check=True, capture_output=True)
+    # The environment goes in the command: a tmux session takes its server's, not its client's.
+    command = shlex.join(["env", *(f"{k}={v}" for k, v in settings.items()), "TERM=xterm-256color",
+                          sys.executable, "-m", "offload", "--db", str(db)])
+    _tmux(socket, "new-session", "-d", "-x", "100", "-y", "30", command, check=True)
     try:
-        assert "What are you working on?" in _wait_for(session, "What are you working on?")
+        assert "What are you working on?" in _wait_for(socket, "What are you working on?")
         for key in keys:
             # Esc and 2 sent together would read as alt+2, as in any terminal: wait as a person would.
             if key.startswith("wait:"):
-                assert key[5:] in _wait_for(session, key[5:])
+                assert key[5:] in _wait_for(socket, key[5:])
             else:
-                subprocess.run(["tmux", "send-keys", "-t", session, key], check=True)
-        assert shows in _wait_for(session, shows)
+                _tmux(socket, "send-keys", key, check=True)
+        assert shows in _wait_for(socket, shows)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        _tmux(socket, "kill-server", capture_output=True)

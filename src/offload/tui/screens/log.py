@@ -181,7 +181,7 @@ class LogScreen(Screen):
         if entry is None:
             digits.update("00:00:00")
             task.update("Nothing running")
-            since.update("n: new task · r: resume the last one")
+            since.update("type a task above and press Enter · Esc, then r resumes the last one")
             flag.update("")
             timer.set_class(False, "running")
             timer.set_class(False, "long")

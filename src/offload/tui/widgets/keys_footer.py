@@ -15,30 +15,60 @@ NARROW = 100
 
 
 class KeysFooter(Footer):
+    DEFAULT_CSS = """
+    KeysFooter.-compact FooterLabel { margin-right: 1; }
+    KeysFooter.-two-lines {
+        layout: grid;
+        grid-columns: auto;
+        grid-gutter: 0 1;
+        height: 2;
+    }
+    /* In a grid a margin would be cut from the key: the gutter spaces them instead. */
+    KeysFooter.-two-lines FooterKey { margin: 0; }
+    """
+
+    _width = 0
+    _two_lines = False
+
     def on_mount(self) -> None:
         self.compact = self.app.size.width < NARROW
 
     def on_resize(self) -> None:
-        self.compact = self.size.width < NARROW
-        self.call_after_refresh(self._fit)
+        # Only a new width calls for a new measure: going to two lines changes the height.
+        if self.size.width != self._width:
+            self._width = self.size.width
+            self.compact = self._width < NARROW
+            self._measure()
 
     def compose(self):
         yield from super().compose()
+        self._measure()
+
+    def _measure(self) -> None:
+        """Lay the keys out on one line, then see whether they fit there (the keys are only
+        ever measured on one line: in two their widths differ, and the choice would flip)."""
+        self._set_two_lines(False)
         self.call_after_refresh(self._fit)
 
-    def _fit(self) -> None:
-        if not self.is_attached:
+    def _fit(self, tries: int = 10) -> None:
+        if not self.is_attached or self._two_lines:
+            return
+        if tries and any(not child.outer_size.width for child in self.children):
+            # New keys are not laid out yet (a recompose after the focus moved): measure next frame.
+            self.call_after_refresh(self._fit, tries - 1)
             return
         # The command palette's key is docked right; the others line up.
         items = [child for child in self.children if child.styles.dock == "none"]
-        docked = sum(child.outer_size.width for child in self.children if child.styles.dock != "none")
-        needed = sum(child.outer_size.width for child in items) + docked
-        two_lines = needed > self.size.width and len(items) > 1
-        if two_lines:
-            self.styles.layout = "grid"
-            self.styles.grid_size_columns = ceil(len(items) / 2)
-            self.styles.grid_columns = "auto"
-            self.styles.height = 2
-        elif self.styles.height is not None and self.styles.height.value == 2:
-            self.styles.layout = "horizontal"
-            self.styles.height = 1
+        needed = sum(child.outer_size.width for child in self.children)
+        if needed > self.size.width and len(items) > 1:
+            self._set_two_lines(True, ceil(len(items) / 2))
+
+    def _set_two_lines(self, two: bool, columns: int = 0) -> None:
+        if two == self._two_lines:
+            return
+        self._two_lines = two
+        if two:
+            self.styles.grid_size_columns = columns
+        self.set_class(two, "-two-lines")
+        # The screen above grows or shrinks by a line: lay it out and paint it all again.
+        self.screen.refresh(layout=True)
