@@ -15,6 +15,7 @@ from offload.domain.clock import FrozenClock
 from offload.domain.errors import InvalidInput
 from offload.domain.names import clean_note, clean_task_name
 from offload.domain.skill_sets import clean_field
+from offload.domain.text import name_key
 from offload.service import Offload
 from offload.store import entries as entry_store
 from offload.store import tasks as task_store
@@ -71,7 +72,8 @@ skill_set = st.fixed_dictionaries({
 
 
 def nocase(name: str) -> str:
-    return "".join(c.lower() if "A" <= c <= "Z" else c for c in name)
+    """One task, one skill set per name whatever its case, for all of Unicode."""
+    return name_key(name)
 
 
 @st.composite

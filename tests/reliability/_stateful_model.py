@@ -7,16 +7,16 @@ code cannot also be in the oracle that checks it.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
 def same_name(name: str) -> str:
-    """Task names are one task whatever their case (as SQLite's NOCASE: ASCII letters)."""
-    return " ".join(name.split()).translate(_ASCII_LOWER)
+    """Task names are one task whatever their case, for all of Unicode ("École" is "école"),
+    and whatever the composition of their accents (Unicode's canonical caseless match)."""
+    nfd = unicodedata.normalize("NFD", " ".join(name.split()))
+    return unicodedata.normalize("NFD", nfd.casefold())
 
 
 def tidy(text: str | None) -> str:

@@ -70,9 +70,7 @@ STARTS = [
 ]
 
 # Task names: some the same task in another case or spacing.
-# RESTRICTED (text: "Unicode case-insensitivity"): ASCII names only until 'École' and 'école'
-# are one task everywhere; then add them here and make same_name() fold all of Unicode.
-NAMES = ["Invoices", "invoices", "Email", "EMAIL", "Deep work", "deep   work", "Calls", "Admin"]
+NAMES = ["Invoices", "invoices", "Email", "EMAIL", "Deep work", "deep   work", "Calls", "Admin", "École", "école"]
 NOTES = [None, "", "call with Ana", "private: salary talk", "[b]bold[/b]", "  spaced   out  "]
 
 SETTING_VALUES = {

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Label, Select
 
 from offload.domain.errors import InvalidInput
 from offload.domain.importers import BadRows
+from offload.store.schema import CURRENT_VERSION
 from offload.tui.app import OffloadApp
 from offload.tui.screens.settings import SettingsDialog
 from offload.tui.widgets.set_dialogs import SetDialog
@@ -140,3 +141,68 @@ def test_notes_refuse_control_characters_typed_anywhere(service, db_path, note):
     with pytest.raises(InvalidInput, match="control characters"):
         service.log.start("Calls", note=note)
     assert snapshot(db_path) == before
+
+
+# --- one meaning of "the same name, whatever its case", for all of Unicode -----------------
+
+def test_names_differing_only_in_non_ascii_case_are_one_task(service):
+    service.log.add("École", "2026-11-16 09:00", "2026-11-16 10:00")
+    service.log.add("école", "2026-11-17 09:00", "2026-11-17 11:00")
+    service.log.add("E\u0301COLE", "2026-11-18 09:00", "2026-11-18 09:30")  # decomposed, upper case
+    service.log.add("STRASSE", "2026-11-18 10:00", "2026-11-18 10:30")
+    service.log.add("straße", "2026-11-18 11:00", "2026-11-18 11:30")
+    week = service.review.week()
+    assert sorted((t.name, t.seconds) for t in week.tasks) == [("STRASSE", 3600), ("École", int(3.5 * 3600))]
+    assert sorted(service.log.task_names()) == ["STRASSE", "École"]
+
+
+def test_skill_sets_differing_only_in_non_ascii_case_are_one_set(service):
+    service.grouping.create("Éditing")
+    with pytest.raises(Exception, match="already a skill set"):
+        service.grouping.create("éditing")
+
+
+def _old_database_with_a_pair(db_path, clock):
+    """What an earlier version stored: 'École' (1 h) and 'école' (2 h) as two tasks, both
+    highlighted and in one skill set, and two sets differing the same way."""
+    from offload.service import Offload
+
+    svc = Offload.open(db_path, clock)
+    svc.log.add("École", "2026-11-16 09:00", "2026-11-16 10:00", note="first")
+    svc.grouping.create("Éducation")
+    svc.grouping.update("Éducation", contact="Ann")
+    svc.close()
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute("INSERT INTO tasks (name, created_utc, highlighted, feeling) VALUES ('école', 0, 1, 'dislike')")
+        conn.execute("INSERT INTO entries (task_id, start_utc, end_utc, tz, note) VALUES "
+                     "((SELECT id FROM tasks WHERE name = 'école'), ?, ?, 'Europe/London', 'second')",
+                     (1_763_370_000 + 365 * 86400, 1_763_370_000 + 365 * 86400 + 7200))
+        conn.execute("INSERT INTO skill_sets (name, created_utc, rate) VALUES ('éducation', 0, 30)")
+        conn.execute("UPDATE tasks SET skill_set_id = (SELECT id FROM skill_sets WHERE name = 'Éducation') "
+                     "WHERE name = 'École'")
+        conn.execute("UPDATE tasks SET skill_set_id = (SELECT id FROM skill_sets WHERE name = 'éducation') "
+                     "WHERE name = 'école'")
+        conn.execute(f"PRAGMA user_version = {CURRENT_VERSION - 1}")  # before one name meant one task
+    conn.close()
+
+
+def test_an_older_database_with_such_a_pair_keeps_its_data_and_reports_true_hours(tmp_path, clock):
+    from offload.service import Offload
+
+    db_path = tmp_path / "old.db"
+    _old_database_with_a_pair(db_path, clock)
+    svc = Offload.open(db_path, clock)
+    try:
+        entries = svc.ctx.store.conn.execute(
+            "SELECT t.name, e.end_utc - e.start_utc, e.note FROM entries e JOIN tasks t ON t.id = e.task_id").fetchall()
+        assert sorted(tuple(e) for e in entries) == [("École", 3600, "first"), ("École", 7200, "second")]
+        week = svc.review.week()
+        assert [(t.name, t.seconds, t.highlighted, t.task.feeling) for t in week.tasks] == [
+            ("École", 3 * 3600, True, "dislike")]
+        [books] = svc.grouping.view().sets
+        assert (books.name, books.seconds, books.row.rate, books.row.fields["contact"]) == \
+            ("Éducation", 3 * 3600, 30, "Ann")
+        assert "| École | weekly | 3.0 | 2 |" in svc.grouping.brief()
+    finally:
+        svc.close()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from offload.domain.text import name_key
+
 
 @dataclass(frozen=True)
 class CatalogueSet:
@@ -139,5 +141,5 @@ CATALOGUE: tuple[CatalogueSet, ...] = (
 
 def catalogue_set(name: str) -> CatalogueSet | None:
     """The catalogue entry with this name, any case."""
-    key = " ".join(str(name).split()).casefold()
-    return next((c for c in CATALOGUE if c.name.casefold() == key), None)
+    key = name_key(name)
+    return next((c for c in CATALOGUE if name_key(c.name) == key), None)

@@ -13,6 +13,7 @@ from pathlib import Path
 from offload.domain.audit import AuditSet, AuditTask
 from offload.domain.catalogue import CATALOGUE, catalogue_set
 from offload.domain.changes import changed
+from offload.domain.text import name_key
 from offload.domain.errors import Conflict, InvalidInput, NotFound, StorageError
 from offload.domain.skill_sets import EDITABLE, clean_field, clean_set_name, parse_rate
 from offload.domain.suggest import Suggester, Suggestion
@@ -84,8 +85,8 @@ class GroupingView:
     report: object = None  # the period's WeekReport: every task's time, for the plan
 
     def set(self, name: str) -> GroupSet | None:
-        key = name.casefold()
-        return next((s for s in self.sets if s.name.casefold() == key), None)
+        key = name_key(name)
+        return next((s for s in self.sets if name_key(s.name) == key), None)
 
 
 @dataclass(frozen=True)
@@ -131,8 +132,10 @@ class GroupingService:
         week, report = self._week(week)
         notes = ReviewService(self.ctx).notes(week)
 
+        in_week = {t.task.id: t for t in report.tasks}
+
         def with_week(task: TaskRow) -> GroupTask:
-            return GroupTask(task, figures(report, task, report.task(task.name), notes.get(task.id, [])))
+            return GroupTask(task, figures(report, task, in_week.get(task.id), notes.get(task.id, [])))
 
         suggester = self.suggester()
         ungrouped = [with_week(t) for t in set_store.highlighted_ungrouped(self.conn)]

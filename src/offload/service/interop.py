@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from offload.domain.text import name_key
+
 from dataclasses import dataclass, field
 
 from offload.domain.importers import BadRows, Record
@@ -158,7 +160,7 @@ class InteropService:
         for r in records:
             hi = r.end if r.end is not None else now + 1
             found = existing.overlapping(r.start, hi)
-            tid = tasks.get(bulk.nocase(r.task))
+            tid = tasks.get(name_key(r.task))
             if any(c.start_utc == r.start and c.end_utc == r.end and c.task_id == tid for c in found):
                 result.duplicates.append(r)
             elif found:
@@ -167,7 +169,7 @@ class InteropService:
                 result.overlaps.append(Overlap(r, describe(running, self.ctx.zone)))
             elif accepted and last_end is not None and r.start < last_end:
                 prev = accepted[-1]
-                if (prev.start, prev.end, bulk.nocase(prev.task)) == (r.start, r.end, bulk.nocase(r.task)):
+                if (prev.start, prev.end, name_key(prev.task)) == (r.start, r.end, name_key(r.task)):
                     result.duplicates.append(r)
                 else:
                     result.overlaps.append(Overlap(r, f"'{prev.task}' from {prev.where} of the same file"))
@@ -176,12 +178,12 @@ class InteropService:
                 last_end = hi
         result.added = accepted
         have_sets = bulk.skill_set_ids(conn)
-        result.new_skill_sets = [s["name"] for s in parsed.skill_sets if bulk.nocase(s["name"]) not in have_sets]
+        result.new_skill_sets = [s["name"] for s in parsed.skill_sets if name_key(s["name"]) not in have_sets]
         names: dict[str, str] = {}
         for t in parsed.tasks:
-            names.setdefault(bulk.nocase(t["name"]), t["name"])
+            names.setdefault(name_key(t["name"]), t["name"])
         for r in accepted:
-            names.setdefault(bulk.nocase(r.task), r.task)
+            names.setdefault(name_key(r.task), r.task)
         result.new_tasks = [name for key, name in names.items() if key not in tasks]
         have_settings = {r[0] for r in conn.execute("SELECT key FROM settings")}
         result.settings = [k for k in parsed.settings if k not in have_settings]
@@ -190,16 +192,16 @@ class InteropService:
         from offload.store import bulk
 
         now = self.ctx.now_epoch()
-        new_sets = {bulk.nocase(n) for n in result.new_skill_sets}
+        new_sets = {name_key(n) for n in result.new_skill_sets}
         bulk.insert_skill_sets(conn, [
             {**s, "created_utc": s["created_utc"] if s["created_utc"] is not None else now}
-            for s in parsed.skill_sets if bulk.nocase(s["name"]) in new_sets
+            for s in parsed.skill_sets if name_key(s["name"]) in new_sets
         ])
         set_ids = bulk.skill_set_ids(conn)
-        marks = {bulk.nocase(t["name"]): t for t in parsed.tasks}
+        marks = {name_key(t["name"]): t for t in parsed.tasks}
         rows = []
         for name in result.new_tasks:
-            t = marks.get(bulk.nocase(name), {})
+            t = marks.get(name_key(name), {})
             rows.append({
                 "name": name,
                 "created_utc": t.get("created_utc") if t.get("created_utc") is not None else now,
@@ -207,12 +209,12 @@ class InteropService:
                 "feeling": t.get("feeling", "neutral"),
                 "kind": t.get("kind", ""),
                 "frequency": t.get("frequency", "weekly"),
-                "skill_set_id": set_ids.get(bulk.nocase(t["skill_set"])) if t.get("skill_set") else None,
+                "skill_set_id": set_ids.get(name_key(t["skill_set"])) if t.get("skill_set") else None,
             })
         bulk.insert_tasks(conn, rows)
         task_ids = bulk.task_ids(conn)
         bulk.insert_entries(conn, [
-            {"task_id": task_ids[bulk.nocase(r.task)], "start_utc": r.start, "end_utc": r.end,
+            {"task_id": task_ids[name_key(r.task)], "start_utc": r.start, "end_utc": r.end,
              "tz": r.tz or zone, "note": r.note}
             for r in result.added
         ])

@@ -7,6 +7,7 @@ from datetime import date
 
 from offload.domain.errors import InvalidInput, NotFound
 from offload.domain.format import duration, hours, percent
+from offload.domain.text import name_key
 from offload.service.context import Context
 from offload.store import days as day_store
 from offload.store import review as review_store
@@ -83,8 +84,8 @@ class WeekReport:
         return tuple(d for d, s in zip(self.days, task.day_seconds) if s > 0)
 
     def task(self, name: str) -> TaskWeek | None:
-        key = name.casefold()
-        return next((t for t in self.tasks if t.name.casefold() == key), None)
+        key = name_key(name)
+        return next((t for t in self.tasks if name_key(t.name) == key), None)
 
     def summary(self) -> str:
         """`Highlighted 12h 30m of 41h 10m logged (30%)`: the review's one-line answer."""

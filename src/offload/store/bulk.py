@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from offload.domain.text import name_key
 from offload.store.rows import EntryRow
 
 SKILL_SET_FIELDS = ("name", "description", "rate", "inputs", "outputs", "quality", "quantity", "speed",
@@ -71,12 +72,12 @@ def entries_within(conn: sqlite3.Connection, start_utc: int, end_utc: int, now_u
 
 
 def skill_set_ids(conn: sqlite3.Connection) -> dict[str, int]:
-    """Skill set ids by name as SQLite's NOCASE sees it (ASCII letters folded)."""
-    return {nocase(r[1]): r[0] for r in conn.execute("SELECT id, name FROM skill_sets")}
+    """Skill set ids by the key of their name (`name_key`: the same name whatever its case)."""
+    return {name_key(r[1]): r[0] for r in conn.execute("SELECT id, name FROM skill_sets")}
 
 
 def task_ids(conn: sqlite3.Connection) -> dict[str, int]:
-    return {nocase(r[1]): r[0] for r in conn.execute("SELECT id, name FROM tasks")}
+    return {name_key(r[1]): r[0] for r in conn.execute("SELECT id, name FROM tasks")}
 
 
 def insert_skill_sets(conn: sqlite3.Connection, rows: list[dict]) -> None:
@@ -102,10 +103,3 @@ def add_settings(conn: sqlite3.Connection, values: dict[str, str]) -> list[str]:
         database(conn)["settings"].insert_all(new)
     return [row["key"] for row in new]
 
-
-def nocase(name: str) -> str:
-    """How SQLite's NOCASE compares names: ASCII letters folded, nothing else."""
-    return name.translate(_ASCII_LOWER)
-
-
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")

@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from typing import Callable, Iterator
 
 from offload.domain.errors import Conflict, InvalidInput, NoDatabase, StorageError
+from offload.domain.text import name_key
 from offload.store.schema import CURRENT_VERSION, MIGRATIONS
 
 APP_ID = 0x0FF10AD  # PRAGMA application_id marks the file as Offload's
@@ -270,6 +271,8 @@ def connect(path: Path | str) -> sqlite3.Connection:
                            factory=_GuardedConnection)
     conn.offload_path = Path(path)
     conn.row_factory = sqlite3.Row
+    # "The same name whatever its case" for all of Unicode, as the Python side means it.
+    conn.create_function("offload_name_key", 1, name_key, deterministic=True)
     conn.execute("PRAGMA busy_timeout = 15000")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
@@ -330,8 +333,11 @@ def _migrate(store: Store, version: int) -> None:
         # Another process may have migrated while we waited for the lock.
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
-            for statement in _statements(step):
-                conn.execute(statement)
+            if callable(step):  # a step SQL alone cannot do (it needs Python's Unicode rules)
+                step(conn)
+            else:
+                for statement in _statements(step):
+                    conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number}")
         conn.execute(f"PRAGMA application_id = {APP_ID}")
         conn.execute("COMMIT")

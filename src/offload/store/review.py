@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from offload.store.rows import TaskRow, task_row
+from offload.store.tasks import by_name
 
 
 def tasks_by_id(conn: sqlite3.Connection, ids: list[int]) -> dict[int, TaskRow]:
@@ -21,11 +22,7 @@ def tasks_by_id(conn: sqlite3.Connection, ids: list[int]) -> dict[int, TaskRow]:
 
 
 def task_by_name(conn: sqlite3.Connection, name: str) -> TaskRow | None:
-    name = " ".join(str(name).split())  # as names are stored: typed spacing finds the task
-    r = conn.execute(
-        "SELECT id, name, highlighted, feeling, kind, skill_set_id, frequency FROM tasks WHERE name = ? COLLATE NOCASE",
-        (name,),
-    ).fetchone()
+    r = by_name(conn, "SELECT id, name, highlighted, feeling, kind, skill_set_id, frequency FROM tasks", name)
     if r is None:
         return None
     return task_row(r)

@@ -4,7 +4,7 @@ Never edit a step that has shipped: add a new one at the end.
 Instants are integer epoch seconds in UTC; `tz` is the IANA zone the entry was logged in.
 """
 
-MIGRATIONS: list[str] = [
+MIGRATIONS: list = [  # SQL text, or a function of the connection for a step SQL cannot do
     # 1: tasks, entries, settings. The schema, not only the code, keeps the log sound:
     # an end after its start, and at most one running entry (the unique index on a
     # constant expression over the rows with no end).
@@ -62,5 +62,54 @@ MIGRATIONS: list[str] = [
         CHECK (frequency IN ('daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'one-off'));
     """,
 ]
+
+
+def _one_task_per_name(conn) -> None:
+    """4: names differing only in non-ASCII case ("École", "école") were two tasks (or two
+    skill sets) to SQLite's NOCASE, which folds A-Z only, but one to the Review, the Grouping
+    and the brief, which counted the pair's hours twice. From now on they are one name
+    everywhere (`offload.domain.text.name_key`), so such a pair becomes one: the first made
+    keeps its name and takes the other's entries (every entry and its time stay), tasks,
+    highlight and marks, and any brief field or rate it lacks."""
+    from offload.domain.text import name_key
+
+    sets = _groups(conn, "skill_sets", name_key)
+    for keep, others in sets:
+        for other in others:
+            for column in ("description", "inputs", "outputs", "quality", "quantity", "speed", "success",
+                           "data_rules", "contact"):
+                conn.execute(f"UPDATE skill_sets SET {column} = (SELECT {column} FROM skill_sets WHERE id = ?) "
+                             f"WHERE id = ? AND {column} = ''", (other, keep))
+            conn.execute("UPDATE skill_sets SET rate = (SELECT rate FROM skill_sets WHERE id = ?) "
+                         "WHERE id = ? AND rate IS NULL", (other, keep))
+            conn.execute("UPDATE tasks SET skill_set_id = ? WHERE skill_set_id = ?", (keep, other))
+            conn.execute("DELETE FROM skill_sets WHERE id = ?", (other,))
+    for keep, others in _groups(conn, "tasks", name_key):
+        for other in others:
+            conn.execute("UPDATE entries SET task_id = ? WHERE task_id = ?", (keep, other))
+            conn.execute(
+                """UPDATE tasks SET
+                     highlighted = max(highlighted, (SELECT highlighted FROM tasks WHERE id = :other)),
+                     feeling = CASE WHEN feeling = 'neutral' THEN (SELECT feeling FROM tasks WHERE id = :other)
+                               ELSE feeling END,
+                     kind = CASE WHEN kind = '' THEN (SELECT kind FROM tasks WHERE id = :other) ELSE kind END,
+                     frequency = CASE WHEN frequency = 'weekly' THEN (SELECT frequency FROM tasks WHERE id = :other)
+                                 ELSE frequency END,
+                     skill_set_id = coalesce(skill_set_id, (SELECT skill_set_id FROM tasks WHERE id = :other))
+                   WHERE id = :keep""",
+                {"keep": keep, "other": other},
+            )
+            conn.execute("DELETE FROM tasks WHERE id = ?", (other,))
+
+
+def _groups(conn, table: str, key) -> list[tuple[int, list[int]]]:
+    """(first id, later ids) of each name shared, by `key`, by more than one row of `table`."""
+    by_key: dict[str, list[int]] = {}
+    for row in conn.execute(f"SELECT id, name FROM {table} ORDER BY id").fetchall():
+        by_key.setdefault(key(row[1]), []).append(row[0])
+    return [(ids[0], ids[1:]) for ids in by_key.values() if len(ids) > 1]
+
+
+MIGRATIONS.append(_one_task_per_name)
 
 CURRENT_VERSION = len(MIGRATIONS)

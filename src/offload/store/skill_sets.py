@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from offload.store.rows import TaskRow, task_row
+from offload.store.tasks import by_name
 
 FIELDS = ("description", "rate", "inputs", "outputs", "quality", "quantity", "speed", "success",
           "data_rules", "contact")
@@ -34,7 +35,7 @@ def all_sets(conn: sqlite3.Connection) -> list[SkillSetRow]:
 
 
 def find(conn: sqlite3.Connection, name: str) -> SkillSetRow | None:
-    r = conn.execute(f"SELECT {_COLUMNS} FROM skill_sets WHERE name = ? COLLATE NOCASE", (name,)).fetchone()
+    r = by_name(conn, f"SELECT {_COLUMNS} FROM skill_sets", name)
     return _row(r) if r else None
 
 
@@ -100,8 +101,5 @@ def highlighted_ungrouped(conn: sqlite3.Connection) -> list[TaskRow]:
 
 
 def task(conn: sqlite3.Connection, name: str) -> TaskRow | None:
-    r = conn.execute(
-        "SELECT id, name, highlighted, feeling, kind, skill_set_id, frequency FROM tasks WHERE name = ? COLLATE NOCASE",
-        (name,),
-    ).fetchone()
+    r = by_name(conn, "SELECT id, name, highlighted, feeling, kind, skill_set_id, frequency FROM tasks", name)
     return _task(r) if r else None

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 
+from offload.domain.text import name_key
 from offload.store.rows import TaskRow
 
 
 def find(conn: sqlite3.Connection, name: str) -> TaskRow | None:
-    name = " ".join(str(name).split())  # as names are stored: typed spacing finds the task
-    r = conn.execute("SELECT id, name FROM tasks WHERE name = ? COLLATE NOCASE", (name,)).fetchone()
+    r = by_name(conn, "SELECT id, name FROM tasks", name)
     return TaskRow(r["id"], r["name"]) if r else None
 
 
@@ -19,6 +19,18 @@ def get_or_create(conn: sqlite3.Connection, name: str, now_utc: int) -> int:
         return found.id
     cur = conn.execute("INSERT INTO tasks (name, created_utc) VALUES (?, ?)", (name, now_utc))
     return int(cur.lastrowid)
+
+
+def by_name(conn: sqlite3.Connection, select: str, name: str) -> sqlite3.Row | None:
+    """The row of `select` (over a table with a `name`) whose name is `name` whatever its case,
+    for all of Unicode (`name_key`). Names stay unique by that key (the service looks before it
+    adds; migration 4 merged older pairs), so SQLite's NOCASE index, which folds A-Z only,
+    answers most lookups; only a miss reads the names with the key."""
+    name = " ".join(str(name).split())  # as names are stored: typed spacing finds the task
+    r = conn.execute(f"{select} WHERE name = ? COLLATE NOCASE", (name,)).fetchone()
+    if r is None:
+        r = conn.execute(f"{select} WHERE offload_name_key(name) = ?", (name_key(name),)).fetchone()
+    return r
 
 
 def rename(conn: sqlite3.Connection, task_id: int, name: str) -> None:

@@ -10,7 +10,7 @@ from offload.domain.importers import Parsed, Problem
 from offload.domain.importers.common import add_record, iso_epoch
 from offload.domain.names import clean_task_name
 from offload.domain.skill_sets import clean_field
-from offload.domain.text import visible
+from offload.domain.text import name_key, visible
 
 FORMAT_VERSION = 1
 FEELINGS = ("neutral", "like", "dislike")
@@ -94,10 +94,10 @@ def _skill_sets(items, parsed: Parsed) -> set[str]:
         except InvalidInput as exc:
             parsed.problems.append(Problem(where, exc.message))
             continue
-        if _nocase(name) in names:
+        if name_key(name) in names:
             parsed.problems.append(Problem(where, f"the skill set '{name}' is there twice"))
             continue
-        names.add(_nocase(name))
+        names.add(name_key(name))
         parsed.skill_sets.append(row)
     return names
 
@@ -121,7 +121,7 @@ def _tasks(items, parsed: Parsed, sets: set[str]) -> None:
                 raise InvalidInput(f"the kind '{kind}' is not core, support or empty")
             frequency = check_frequency(item.get("frequency", "weekly"))
             skill_set = item.get("skill_set")
-            if skill_set is not None and (not isinstance(skill_set, str) or _nocase(skill_set) not in sets):
+            if skill_set is not None and (not isinstance(skill_set, str) or name_key(skill_set) not in sets):
                 raise InvalidInput(f"the skill set '{skill_set}' is not in the file's skill sets")
             highlighted = item.get("highlighted", False)
             if not isinstance(highlighted, bool):
@@ -140,7 +140,7 @@ def _tasks(items, parsed: Parsed, sets: set[str]) -> None:
         except InvalidInput as exc:
             parsed.problems.append(Problem(where, exc.message))
             continue
-        key = _nocase(name)
+        key = name_key(name)
         if key in seen:
             parsed.problems.append(Problem(where, f"the task '{name}' is there twice"))
             continue
@@ -168,11 +168,3 @@ def _settings(items, parsed: Parsed) -> None:
             parsed.problems.append(Problem(where, exc.message))
             continue
         parsed.settings[key] = value
-
-
-def _nocase(name: str) -> str:
-    """How SQLite's NOCASE compares: ASCII letters only."""
-    return name.translate(_ASCII_LOWER)
-
-
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
