@@ -95,6 +95,11 @@ def test_a_period_in_the_future_is_refused_and_changes_nothing(audited, db_path)
     assert snapshot(db_path) == before
 
 
+def test_a_period_typed_for_the_future_by_hand_is_not_used(audited):
+    audited.settings.set("audit_period", "2027-01-04, 2 weeks")  # offload config audit_period ...
+    assert audited.audit.period() == AUDIT_WEEK  # the default: this week has entries
+
+
 def test_a_period_is_aligned_to_the_week_start(audited):
     assert audited.audit.choose(Period(date(2026, 11, 18))) == AUDIT_WEEK  # a Wednesday: its week
     audited.settings.set("week_start", "sunday")

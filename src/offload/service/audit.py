@@ -31,12 +31,17 @@ class AuditService:
 
     # --- the period ----------------------------------------------------------------------
     def saved_period(self) -> Period | None:
-        """The period the owner chose, under today's week-start setting; None if none was."""
+        """The period the owner chose, under today's week-start setting; None if none was (or
+        if the one stored cannot be used: unreadable, or after this week, typed by hand)."""
         try:
             period = parse_period(self._settings.get(PERIOD_KEY))
         except InvalidInput:
-            return None  # a hand-edited value that no longer reads: the default applies
-        return None if period is None else aligned(period, self._review.week_start_day())
+            return None
+        if period is None:
+            return None
+        review = self._review
+        period = aligned(period, review.week_start_day())
+        return None if period.last_week_start > review.this_week().start else period
 
     def default_period(self) -> Period:
         """This week if it has entries, else the most recent week that has."""
