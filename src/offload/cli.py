@@ -136,6 +136,109 @@ def cmd_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _entry_id(text: str) -> int:
+    """An entry's id as `offload log` shows it (first on each line)."""
+    digits = str(text).strip().lstrip("#")
+    if not digits.isascii() or not digits.isdigit() or len(digits) > 18:
+        raise OffloadError(f"{text!r} is not an entry id; `offload log` shows each entry's id first, "
+                           f"e.g. offload edit 12 --from 9:15.")
+    return int(digits)
+
+
+def _entry(svc, entry_id: int):
+    from offload.domain.errors import NotFound
+
+    try:
+        return svc.log.entry(entry_id)
+    except NotFound:
+        raise NotFound(f"There is no entry {entry_id}; `offload log` (or `offload log --from DAY`) shows "
+                       f"the ids.") from None
+
+
+def _shell_word(text: str) -> str:
+    """`text` as one word for the shell: single quotes, or bash's $'...' where it holds
+    characters a terminal would act on."""
+    import shlex
+
+    if text.isprintable():
+        return shlex.quote(text)
+    escaped = "".join(ch if ch.isprintable() and ch not in "\\'" else
+                      "\\" + ch if ch in "\\'" else f"\\x{ord(ch):02x}" if ord(ch) < 256 else
+                      f"\\u{ord(ch):04x}" if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}" for ch in text)
+    return f"$'{escaped}'"
+
+
+def _option(name: str, value: str) -> str:
+    # `--note=-x`, not `--note -x`: a value starting with a dash would read as an option.
+    return f"{name}={_shell_word(value)}" if value.startswith("-") else f"{name} {_shell_word(value)}"
+
+
+def restore_line(entry, zone: str, now, db: Path | None) -> str:
+    """The command that puts a deleted entry back: `offload add` (or `start --at` for the running
+    one), its times as the parser reads them back to the same second, in its own zone."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from offload.domain.timeparse import parse_time
+    from offload.domain.zones import reading_zone
+
+    own = reading_zone(entry.tz)
+
+    def when(epoch: int, in_zone: str) -> str:
+        moment = datetime.fromtimestamp(epoch, ZoneInfo(in_zone))
+        return moment.strftime("%Y-%m-%d %H:%M" + (":%S" if moment.second else ""))
+
+    def exact(in_zone: str) -> bool:  # an hour the clocks repeat can read back as the other one
+        return all(int(parse_time(when(t, in_zone), now, in_zone).timestamp()) == t
+                   for t in (entry.start_utc, entry.end_utc) if t is not None)
+
+    if not exact(own):
+        own = "UTC"
+    words = [] if own == zone else [f"OFFLOAD_TZ={_shell_word(own)}"]
+    words.append("offload")
+    if db is not None:
+        words.append(_option("--db", str(db)))
+    if entry.end_utc is None:
+        words += ["start", _option("--at", when(entry.start_utc, own))]
+    else:
+        words += ["add", _option("--from", when(entry.start_utc, own)), _option("--to", when(entry.end_utc, own))]
+    if entry.note:
+        words.append(_option("--note", entry.note))
+    words += ["--", _shell_word(entry.task)] if entry.task.startswith("-") else [_shell_word(entry.task)]
+    return " ".join(words)
+
+
+@command("edit")
+def cmd_edit(args: argparse.Namespace) -> int:
+    from offload.service.log import describe
+
+    entry_id = _entry_id(args.id)
+    if args.task is None and args.start is None and args.end is None and args.note is None:
+        raise OffloadError("Say what to change: --task, --from, --to or --note, e.g. "
+                           f"offload edit {entry_id} --from 9:15.")
+    svc = open_service(args)
+    before = _entry(svc, entry_id)
+    after = svc.log.edit(entry_id, name=args.task, start=args.start, end=args.end, note=args.note)
+    year = svc.report.today().year
+    _say(f"Changed entry {entry_id}: {describe(after, svc.clock.zone, year)}"
+         + (f" (was {describe(before, svc.clock.zone, year)})" if before != after else " (no change)")
+         + (f"; note: {after.note}" if args.note is not None and after.note else ""))
+    return 0
+
+
+@command("delete")
+def cmd_delete(args: argparse.Namespace) -> int:
+    from offload.service.log import describe
+
+    entry_id = _entry_id(args.id)
+    svc = open_service(args)
+    _entry(svc, entry_id)
+    gone = svc.log.delete(entry_id)
+    _say(f"Deleted entry {entry_id}: {describe(gone, svc.clock.zone, svc.report.today().year)}. To put it back:")
+    _say(restore_line(gone, svc.clock.zone, svc.ctx.now(), args.db))
+    return 0
+
+
 @command("status")
 def cmd_status(args: argparse.Namespace) -> int:
     from offload.domain.format import duration, stopwatch
@@ -147,6 +250,11 @@ def cmd_status(args: argparse.Namespace) -> int:
             _say("Nothing running")
         return 1
     seconds = entry.seconds(svc.ctx.now_epoch())
+    if entry.start_utc > svc.ctx.now_epoch():
+        from offload.domain.format import local_time
+
+        print(f"offload: '{entry.task}' started at {local_time(entry.start_utc, svc.clock.zone, with_day=True)}, "
+              f"after now: has the computer's clock gone back?", file=sys.stderr)
     fmt = args.format or "{task} {elapsed}"
     try:
         _say(fmt.format(task=entry.task, elapsed=duration(seconds), clock=stopwatch(seconds),
@@ -649,6 +757,19 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--from", dest="start", required=True, help="start, e.g. 8:00 or yesterday 14:00")
     p.add_argument("--to", dest="end", required=True, help="end, e.g. 8:30")
     p.add_argument("--note", help="a note for the entry")
+
+    p = add("edit", "Change an entry by its id (the first column of `offload log`): its task, start, end "
+            "or note. A time alone (9:15) is on the entry's own day.",
+            "offload edit 12 --from 9:15\n         offload edit 12 --task 'Client calls' --to 'tue 17:30'")
+    p.add_argument("id", help="the entry's id, as `offload log` shows it")
+    p.add_argument("--task", default=None, help="the task's name")
+    p.add_argument("--from", dest="start", default=None, help="start, e.g. 9:15 or 2026-11-17 09:15")
+    p.add_argument("--to", dest="end", default=None, help="end, e.g. 10:30 (for the running entry: stops it)")
+    p.add_argument("--note", default=None, help="the note ('' removes it)")
+
+    p = add("delete", "Delete an entry by its id (the first column of `offload log`); prints the command "
+            "that puts it back.", "offload delete 12")
+    p.add_argument("id", help="the entry's id, as `offload log` shows it")
 
     p = add("status", "One line for a prompt or status bar; exit 0 when a timer runs, 1 when none does.",
             "offload status --format '{task} {elapsed}'")

@@ -52,11 +52,23 @@ def test_dst_day_entry_durations_day_and_week_totals(tmp_path, zone: str, day: d
         svc.close()
 
 
-def test_a_time_skipped_by_the_spring_change_reads_as_the_hour_after(tmp_path) -> None:
-    svc = _service(tmp_path, "America/New_York", datetime(2026, 12, 20, tzinfo=timezone.utc))
+# London's clocks go from 01:00 to 02:00 that Sunday, Paris's from 02:00 to 03:00.
+@pytest.mark.parametrize("zone,typed,day", [
+    ("Europe/London", ("2026-03-29 01:15", "2026-03-29 02:00"), "Sun 29 Mar 2026"),
+    ("Europe/Paris", ("2026-03-29 02:15", "2026-03-29 03:00"), "Sun 29 Mar 2026"),
+    ("America/New_York", ("2026-03-08 02:30", "2026-03-08 04:00"), "Sun 08 Mar 2026"),
+])
+def test_a_time_skipped_by_the_spring_change_is_refused_as_not_existing_that_day(tmp_path, zone, typed, day) -> None:
+    svc = _service(tmp_path, zone, datetime(2026, 12, 20, tzinfo=timezone.utc))
     try:
-        entry = svc.log.add("Calls", "2026-03-08 02:30", "2026-03-08 04:00")  # 02:30 never happened
-        assert entry.end_utc - entry.start_utc == 30 * 60
+        before = snapshot(svc.path)
+        with pytest.raises(InvalidInput) as refused:
+            svc.log.add("Calls", *typed)  # that start never happened: it is not 03:15, and not the end's fault
+        text = refused.value.message
+        assert f"'{typed[0]}' does not exist on {day} in {zone}" in text and "end" not in text
+        assert snapshot(svc.path) == before
+        with pytest.raises(InvalidInput, match="does not exist"):
+            svc.log.add("Calls", "2026-03-01 09:00", typed[0])  # as an end too
     finally:
         svc.close()
 

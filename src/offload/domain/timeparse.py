@@ -54,13 +54,29 @@ def _clock(text: str, part: str) -> tuple[int, int]:
     return hour, minute
 
 
-def _at(day: date, hour: int, minute: int, zone: str) -> datetime:
+def _at(day: date, hour: int, minute: int, zone: str, text: str = "") -> datetime:
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo(zone)
+    wall = datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz)
+    back = wall.astimezone(timezone.utc).astimezone(tz)
+    if back.replace(tzinfo=None) != wall.replace(tzinfo=None):
+        # Skipped when the clocks went forward: no instant has this local time (pendulum
+        # would quietly move it an hour on, and then blame the end for being before it).
+        raise InvalidInput(
+            f"The time '{text or f'{hour:02d}:{minute:02d}'}' does not exist on {day:%a %d %b %Y} in {zone}: "
+            f"the clocks went forward over it that day. Try e.g. {back:%H:%M}."
+        )
     local = pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=zone)
     return local.in_timezone("UTC")
 
 
-def parse_time(text: str, now: datetime, zone: str) -> datetime:
-    """Read a typed time relative to `now` (aware) in the user's `zone`; return UTC."""
+_SECONDS = re.compile(r"^(\d{1,2}:\d{2}):(\d{2})$")
+
+
+def parse_time(text: str, now: datetime, zone: str, day: date | None = None) -> datetime:
+    """Read a typed time relative to `now` (aware) in the user's `zone`; return UTC.
+    A clock time alone falls on `day` (default today): editing an entry, its own day."""
     if text is None:
         raise _refuse("")
     raw = str(text)
@@ -87,14 +103,20 @@ def parse_time(text: str, now: datetime, zone: str) -> datetime:
             day = date(y, mo, d)
         except ValueError:
             raise _refuse(raw, "no such date") from None
-        hh, mm = _clock(raw, m.group(4))
+        # Seconds in a full date (`2026-11-20 09:00:37`): what `offload delete` prints to put
+        # an entry back exactly, so it meets its neighbours without overlapping them.
+        seconds = _SECONDS.match(m.group(4))
+        hh, mm = _clock(raw, seconds.group(1) if seconds else m.group(4))
+        second = int(seconds.group(2)) if seconds else 0
+        if second > 59:
+            raise _refuse(raw, "seconds go to 59")
         if y < 1970:
             raise _refuse(raw, "before 1970")
-        return _at(day, hh, mm, zone)
+        return _at(day, hh, mm, zone, raw.strip()) + timedelta(seconds=second)
     parts = s.split(" ")
     if len(parts) == 1:
         hour, minute = _clock(raw, parts[0])
-        return _at(today, hour, minute, zone)
+        return _at(day or today, hour, minute, zone, raw.strip())
     if len(parts) == 2:
         word, clock = parts
         hour, minute = _clock(raw, clock)
@@ -107,7 +129,7 @@ def parse_time(text: str, now: datetime, zone: str) -> datetime:
             day = today - timedelta(days=back)
         else:
             raise _refuse(raw)
-        return _at(day, hour, minute, zone)
+        return _at(day, hour, minute, zone, raw.strip())
     raise _refuse(raw)
 
 

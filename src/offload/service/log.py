@@ -19,18 +19,21 @@ class DayTotal(NamedTuple):
     seconds: int
 
 
-def describe(entry: EntryRow, zone: str | None = None) -> str:
-    """`'Invoices' 09:00–10:30` for messages that name an entry."""
+def describe(entry: EntryRow, zone: str | None = None, this_year: int | None = None) -> str:
+    """`'Invoices' Fri 20 Nov 09:00–10:30` for messages that name an entry; the year too
+    when it is not `this_year` (an entry left by a clock that ran a year ahead)."""
     from offload.domain.weeks import local_date  # noqa: F401  (pendulum only when needed)
+    from offload.domain.zones import reading_zone
     import pendulum
 
-    tz = zone or entry.tz
+    tz = reading_zone(zone or entry.tz)
     start = pendulum.from_timestamp(entry.start_utc, tz=tz)
-    text = f"'{entry.task}' {start.format('ddd D MMM HH:mm')}"
+    day = "ddd D MMM YYYY" if this_year is not None and start.year != this_year else "ddd D MMM"
+    text = f"'{entry.task}' {start.format(day + ' HH:mm')}"
     if entry.end_utc is None:
         return text + " (running)"
     end = pendulum.from_timestamp(entry.end_utc, tz=tz)
-    fmt = "HH:mm" if end.date() == start.date() else "ddd D MMM HH:mm"
+    fmt = "HH:mm" if end.date() == start.date() else day + " HH:mm"
     return text + "–" + end.format(fmt)
 
 
@@ -99,13 +102,50 @@ class LogService:
         report = review.week(week_of(day, start_day))
         return [DayTotal(d, s) for d, s in zip(report.days, report.day_totals)]
 
+    # --- naming entries in messages -------------------------------------------
+    def _name(self, entry: EntryRow) -> str:
+        """An entry as messages name it, the year shown when it is not this year's; one that
+        lies after now (a clock that was, or is, wrong) says so and how to fix it."""
+        from offload.domain.weeks import local_date
+
+        now = self.ctx.now()
+        text = describe(entry, self.ctx.zone, local_date(now, self.ctx.zone).year)
+        last = entry.end_utc if entry.end_utc is not None else entry.start_utc
+        if last > int(now.timestamp()):
+            from offload.domain.format import local_time
+
+            text += (f", which is after now ({local_time(int(now.timestamp()), self.ctx.zone, with_day=True)}):"
+                     f" was the computer's clock wrong then, or is it now? Fix the entry with"
+                     f" `offload edit {entry.id} --from ... --to ...` or remove it with `offload delete {entry.id}`")
+        return text
+
+    def _went_back(self, entry: EntryRow) -> str:
+        """What to say when the running entry started after now: the clock went back."""
+        from offload.domain.format import local_time
+
+        now = self.ctx.now_epoch()
+        return (f"'{entry.task}' started at {local_time(entry.start_utc, self.ctx.zone, with_day=True)}, after now "
+                f"({local_time(now, self.ctx.zone)}): the computer's clock seems to have gone back. Give it an "
+                f"earlier start (`offload edit {entry.id} --from {local_time(now, self.ctx.zone)}`, or e in the Log)"
+                f" or delete it (`offload delete {entry.id}`); or wait until {local_time(entry.start_utc, self.ctx.zone)}.")
+
+    def _end_before_start(self, lo: int, hi: int) -> str:
+        from offload.domain.format import local_time
+
+        def at(epoch: int) -> str:
+            return local_time(epoch, self.ctx.zone, with_day=True)
+
+        return (f"The end must be after the start: it would end {at(hi)}, starting {at(lo)}. "
+                f"To cross midnight give the day too, e.g. from mon 23:00 to tue 01:00.")
+
     # --- parsing -----------------------------------------------------------
-    def parse_instant(self, text: str, what: str = "time") -> int:
-        """A typed time as epoch seconds; not in the future, not before 1970."""
+    def parse_instant(self, text: str, what: str = "time", day: date | None = None) -> int:
+        """A typed time as epoch seconds; not in the future, not before 1970. A clock time
+        alone falls on `day` (default today)."""
         from offload.domain.timeparse import parse_time
 
         now = self.ctx.now()
-        instant = parse_time(text, now, self.ctx.zone)
+        instant = parse_time(text, now, self.ctx.zone, day)
         epoch = int(instant.timestamp())
         if epoch < 0:
             raise InvalidInput(f"The {what} '{text}' is before 1970.")
@@ -153,18 +193,20 @@ class LogService:
                     entry_store.update(conn, current.id, task_id, start, None, note)
                     return Started(entry_store.get(conn, current.id))
                 if start <= current.start_utc:
+                    if at is None:
+                        raise Conflict(f"Cannot start now: {self._went_back(current)}")
                     raise Conflict(
-                        f"Cannot start at that time: {describe(current, self.ctx.zone)} began then or later."
+                        f"Cannot start at that time: {self._name(current)} began then or later."
                     )
                 later = entry_store.started_after(conn, start)
                 if later is not None and later.id != current.id:
-                    raise Conflict(f"Cannot start then: it would overlap {describe(later, self.ctx.zone)}.")
+                    raise Conflict(f"Cannot start then: it would overlap {self._name(later)}.")
                 entry_store.end_running(conn, start)
             else:
                 clash = entry_store.overlapping(conn, start, start + 1, self.ctx.now_epoch())
                 later = clash or entry_store.started_after(conn, start)
                 if later is not None:
-                    raise Conflict(f"Cannot start then: it would overlap {describe(later, self.ctx.zone)}.")
+                    raise Conflict(f"Cannot start then: it would overlap {self._name(later)}.")
             task_id = task_store.get_or_create(conn, name, self.ctx.now_epoch())
             new_id = entry_store.insert(conn, task_id, start, None, self.ctx.zone, note)
             return Started(entry_store.get(conn, new_id))
@@ -184,8 +226,10 @@ class LogService:
                 entry_store.delete(conn, current.id)
                 return current._replace(end_utc=end)
             if end < current.start_utc:
+                if at is None:
+                    raise Conflict(f"Cannot stop now: {self._went_back(current)}")
                 raise InvalidInput(
-                    f"The end must be after the start: {describe(current, self.ctx.zone)} began later than that."
+                    f"The end must be after the start: {self._name(current)} began later than that."
                 )
             entry_store.end_running(conn, end)
             return entry_store.get(conn, current.id)
@@ -205,7 +249,7 @@ class LogService:
         lo = self.parse_instant(start, "start")
         hi = self.parse_instant(end, "end")
         if hi <= lo:
-            raise InvalidInput("The end must be after the start.")
+            raise InvalidInput(self._end_before_start(lo, hi))
         with self.ctx.store.write() as conn:
             self._refuse_overlap(conn, lo, hi)
             task_id = task_store.get_or_create(conn, name, self.ctx.now_epoch())
@@ -221,18 +265,26 @@ class LogService:
         note: str | None = None,
     ) -> EntryRow:
         """Change any of task, start, end, note. An end given to the running entry stops it."""
+        from offload.domain.weeks import local_date
+        from offload.service.context import epoch_to_utc
+
         current = self.entry(entry_id)
         task_name = clean_task_name(name) if name is not None else current.task
         new_note = clean_note(note) if note is not None else current.note
-        lo = self.parse_instant(start, "start") if start not in (None, "") else current.start_utc
+        # A clock time alone (`9:15`) means that time on the entry's own day, not today's
+        # (today's, for an entry a clock ahead put in the future).
+        today = local_date(self.ctx.now(), self.ctx.zone)
+        start_day = min(local_date(epoch_to_utc(current.start_utc), self.ctx.zone), today)
+        end_day = min(local_date(epoch_to_utc(current.end_utc), self.ctx.zone), today) if current.end_utc else start_day
+        lo = self.parse_instant(start, "start", start_day) if start not in (None, "") else current.start_utc
         if end not in (None, ""):
-            hi: int | None = self.parse_instant(end, "end")
+            hi: int | None = self.parse_instant(end, "end", end_day)
         else:
             hi = current.end_utc
         if end == "" and current.end_utc is not None:
             raise InvalidInput("A finished entry needs an end time.")
         if hi is not None and hi <= lo:
-            raise InvalidInput("The end must be after the start.")
+            raise InvalidInput(self._end_before_start(lo, hi))
         if hi is None and lo > self.ctx.now_epoch():
             raise InvalidInput("The start is in the future.")
         with self.ctx.store.write() as conn:
@@ -240,7 +292,7 @@ class LogService:
             if hi is None:
                 later = entry_store.started_after(conn, lo)
                 if later is not None and later.id != entry_id:
-                    raise Conflict(f"That would overlap {describe(later, self.ctx.zone)}.")
+                    raise Conflict(f"That would overlap {self._name(later)}.")
             task_id = task_store.get_or_create(conn, task_name, self.ctx.now_epoch())
             entry_store.update(conn, entry_id, task_id, lo, hi, new_note)
             return entry_store.get(conn, entry_id)
@@ -269,7 +321,7 @@ class LogService:
     def _refuse_overlap(self, conn, lo: int, hi: int, ignore: int | None = None) -> None:
         clash = entry_store.overlapping(conn, lo, hi, self.ctx.now_epoch(), ignore_id=ignore)
         if clash is not None:
-            raise Conflict(f"That would overlap {describe(clash, self.ctx.zone)}.")
+            raise Conflict(f"That would overlap {self._name(clash)}.")
 
     def is_long_running(self, entry: EntryRow, limit_seconds: int) -> bool:
         return entry.running and entry.seconds(self.ctx.now_epoch()) > limit_seconds
