@@ -11,7 +11,7 @@ import pytest
 
 from offload.cli import main
 from offload.domain.clock import FrozenClock
-from offload.domain.errors import Conflict
+from offload.domain.errors import Conflict, InvalidInput
 from offload.domain.weeks import week_of
 from offload.service import Offload
 from tests.conftest import snapshot
@@ -125,7 +125,9 @@ def test_running_entries_after_now_count_nothing_in_the_review(db_path):
         report = svc.review.week(week_of(clock.now().date()))
         assert report.task("Work").seconds == 3600  # not 3600 - 1800
         assert svc.log.elapsed_text(running, svc.ctx.now_epoch()) == "0m"
-        with pytest.raises(Conflict, match="gone back"):
+        with pytest.raises(InvalidInput, match="gone back"):
             svc.log.stop()
+        with pytest.raises(Conflict, match="gone back"):
+            svc.log.start("Calls")
     finally:
         svc.close()

@@ -227,7 +227,7 @@ class LogService:
                 return current._replace(end_utc=end)
             if end < current.start_utc:
                 if at is None:
-                    raise Conflict(f"Cannot stop now: {self._went_back(current)}")
+                    raise InvalidInput(f"Cannot stop now: {self._went_back(current)}")
                 raise InvalidInput(
                     f"The end must be after the start: {self._name(current)} began later than that."
                 )
