@@ -13,20 +13,22 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from offload.cli import main
 from tests.conftest import SRC, snapshot
+from tests.test_cli_commands import cli  # noqa: F401  (the in-process command, time frozen)
 
 NOW = "2026-11-20T10:00:00Z"  # Friday, London
 
 
 @pytest.fixture
-def cli(db_path, monkeypatch, capsys):
-    def run(*args: str, zone: str = "Europe/London", at: str = NOW):
+def in_zone(cli, monkeypatch):
+    """The in-process command, run where the user is at that moment."""
+
+    def run(zone: str, *args: str, **kwargs):
         monkeypatch.setenv("OFFLOAD_TZ", zone)
-        monkeypatch.setenv("OFFLOAD_NOW", at)
-        code = main(["--db", str(db_path), *args])
-        out = capsys.readouterr()
-        return code, out.out, out.err
+        try:
+            return cli(*args, **kwargs)
+        finally:
+            monkeypatch.setenv("OFFLOAD_TZ", "Europe/London")
 
     return run
 
@@ -136,9 +138,9 @@ def test_delete_prints_the_line_that_puts_the_entry_back_exactly(cli, db_path, s
     assert [r[1:] for r in entries(db_path)] == [r[1:] for r in kept]
 
 
-def test_a_deleted_entry_from_another_zone_and_the_running_one_come_back_as_they_were(cli, db_path,
+def test_a_deleted_entry_from_another_zone_and_the_running_one_come_back_as_they_were(cli, in_zone, db_path,
                                                                                         shell_with_offload):
-    cli("add", "NY call", "--from", "2026-11-18 20:00", "--to", "2026-11-18 21:00", zone="America/New_York")
+    in_zone("America/New_York", "add", "NY call", "--from", "2026-11-18 20:00", "--to", "2026-11-18 21:00")
     cli("start", "Report", "--at", "9:00", "--note", "draft")
     kept = entries(db_path)
     lines = [cli("delete", entry_id)[1].splitlines()[1] for entry_id in ("1", "2")]

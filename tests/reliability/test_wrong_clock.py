@@ -9,27 +9,14 @@ from datetime import datetime, timezone
 
 import pytest
 
-from offload.cli import main
 from offload.domain.clock import FrozenClock
 from offload.domain.errors import Conflict, InvalidInput
 from offload.domain.weeks import week_of
 from offload.service import Offload
 from tests.conftest import snapshot
+from tests.test_cli_commands import cli  # noqa: F401  (the in-process command, time frozen)
 
 AHEAD = "2027-11-23T10:00:00Z"  # the clock ran a year ahead (a dual-boot machine, a bad battery)
-NOW = "2026-11-20T10:00:00Z"
-
-
-@pytest.fixture
-def cli(db_path, monkeypatch, capsys):
-    def run(*args: str, at: str = NOW):
-        monkeypatch.setenv("OFFLOAD_TZ", "Europe/London")
-        monkeypatch.setenv("OFFLOAD_NOW", at)
-        code = main(["--db", str(db_path), *args])
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
-    return run
 
 
 @pytest.fixture
