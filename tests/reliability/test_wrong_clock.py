@@ -118,3 +118,18 @@ def test_running_entries_after_now_count_nothing_in_the_review(db_path):
             svc.log.start("Calls")
     finally:
         svc.close()
+
+
+def test_undo_never_puts_an_entry_after_the_running_one_while_the_clock_is_behind(db_path):
+    clock = FrozenClock(datetime(2026, 11, 20, 10, tzinfo=timezone.utc), "Europe/London")
+    svc = Offload.open(db_path, clock)
+    try:
+        gone = svc.log.delete(svc.log.add("Email", "9:30", "9:45").id)
+        clock.set(datetime(2026, 11, 20, 9, tzinfo=timezone.utc))  # the clock went back an hour
+        svc.log.start("Calls")  # running from 09:00: it holds all time from then on
+        before = snapshot(db_path)
+        with pytest.raises(Conflict, match="overlap 'Calls'"):
+            svc.log.undo_delete(gone)
+        assert snapshot(db_path) == before
+    finally:
+        svc.close()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from offload.domain.importers import BadRows, Record
 from offload.service.context import Context
+from offload.store.entries import RUNNING_HOLDS_UNTIL
 
 EXPORT_FORMATS = ("json", "csv")
 CSV_COLUMNS = ("task", "start", "end", "note", "tz")
@@ -228,7 +229,8 @@ class _Intervals:
     def __init__(self, rows, now: int) -> None:
         self.rows = rows
         self.starts = [r.start_utc for r in rows]
-        self.ends = [r.end_utc if r.end_utc is not None else max(now, r.start_utc + 1) for r in rows]
+        # The running entry holds all time from its start (see entries.overlapping).
+        self.ends = [r.end_utc if r.end_utc is not None else RUNNING_HOLDS_UNTIL for r in rows]
         self.reach = []  # the latest end among this entry and every one before it
         latest = None
         for end in self.ends:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 
 from offload.domain.text import name_key
+from offload.store.entries import RUNNING_HOLDS_UNTIL
 from offload.store.rows import EntryRow
 
 SKILL_SET_FIELDS = ("name", "description", "rate", "inputs", "outputs", "quality", "quantity", "speed",
@@ -60,13 +61,14 @@ def entries_json(conn: sqlite3.Connection) -> list[str] | None:
 
 
 def entries_within(conn: sqlite3.Connection, start_utc: int, end_utc: int, now_utc: int) -> list[EntryRow]:
-    """Every entry with time inside [start, end), oldest first; a running one runs to now."""
+    """Every entry with time inside [start, end), oldest first; a running one holds all time
+    from its start (`now_utc` is kept for callers; an entry can never follow the running one)."""
     rows = conn.execute(
         """SELECT e.id, e.task_id, t.name AS task, e.start_utc, e.end_utc, e.tz, e.note
         FROM entries e JOIN tasks t ON t.id = e.task_id
-        WHERE e.start_utc < :end AND coalesce(e.end_utc, max(:now, e.start_utc + 1)) > :start
+        WHERE e.start_utc < :end AND coalesce(e.end_utc, :forever) > :start
         ORDER BY e.start_utc, e.id""",
-        {"start": start_utc, "end": end_utc, "now": now_utc},
+        {"start": start_utc, "end": end_utc, "forever": RUNNING_HOLDS_UNTIL},
     ).fetchall()
     return [EntryRow(**dict(r)) for r in rows]
 

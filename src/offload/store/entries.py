@@ -44,7 +44,8 @@ SELECT * FROM (
 """
 
 
-_NO_END = str(2**62)
+RUNNING_HOLDS_UNTIL = 2**62  # where the running entry ends, for overlaps (imports too): never
+_NO_END = str(RUNNING_HOLDS_UNTIL)
 
 
 def between(conn: sqlite3.Connection, start_utc: int, end_utc: int, now_utc: int) -> list[EntryRow]:
