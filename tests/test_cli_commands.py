@@ -72,7 +72,7 @@ def test_user_mistakes_are_one_line_no_traceback(cli, tmp_path):
     code, _, err = cli("log", "--from", "today", "--to", "yesterday")
     assert (code, err) == (2, "offload: --to (2026-11-19) is before --from (2026-11-20).\n")
     code, _, err = cli("export", "-o", str(tmp_path))
-    assert code == 2 and err.startswith(f"offload: Cannot write {tmp_path}:")
+    assert code == 2 and err.startswith(f"offload: {tmp_path} is a folder;") and err.count("\n") == 1
     code, _, err = cli("import", str(tmp_path))
     assert code == 2 and err.startswith(f"offload: Cannot read {tmp_path}:")
     code, _, err = cli("import", str(tmp_path / "missing.json"))

@@ -6,7 +6,7 @@ import stat
 
 import pytest
 
-from offload.domain.errors import Conflict, InvalidInput, NotFound
+from offload.domain.errors import AlreadyExists, Conflict, InvalidInput, NotFound
 from offload.service import Offload
 from tests.conftest import snapshot
 
@@ -172,15 +172,21 @@ def test_brief_follows_the_week_asked_for(week):
     assert "week of Mon 09 Nov 2026" in md and "| Invoices | weekly | 0.0 | 0 | – | 0.0 |" in md
 
 
-def test_write_brief_owner_only(week, tmp_path):
+def test_write_brief_owner_only_and_an_existing_file_only_when_told(week, tmp_path):
     week.grouping.assign("Invoices", "Bookkeeping and accounts")
     target = tmp_path / "brief.md"
-    target.write_text("old")
-    target.chmod(0o644)
     path = week.grouping.write_brief(target)
     assert path == target.absolute()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert path.read_text().startswith("# Handover brief: Bookkeeping and accounts")
+    target.write_text("old")
+    target.chmod(0o644)
+    with pytest.raises(AlreadyExists):
+        week.grouping.write_brief(target)
+    assert target.read_text() == "old"
+    week.grouping.write_brief(target, force=True)
+    assert target.read_text().startswith("# Handover brief")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644  # its owner's choice, kept
     with pytest.raises(InvalidInput):
         week.grouping.write_brief(tmp_path / "missing" / "brief.md")
     assert week.grouping.default_brief_name("Bookkeeping and accounts") == \

@@ -55,6 +55,8 @@ def open_service(args: argparse.Namespace, reading: bool = False):
 
     svc = Offload.open(args.db, make_clock(), create=not reading)
     _OPENED.append(svc)
+    # A failure beside a change that still succeeded (a daily backup not made): said on stderr.
+    svc.on_warning(lambda message: print(f"offload: {_shown(message)}", file=sys.stderr))
     return svc
 
 
@@ -557,17 +559,6 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_private(path: Path, text: str) -> None:
-    """A file only its owner can read: an export is a record of someone's working life."""
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            os.fchmod(out.fileno(), 0o600)
-            out.write(text)
-    except OSError as exc:
-        raise OffloadError(f"Cannot write {path}: {exc.strerror}.") from None
-
-
 @command("export")
 def cmd_export(args: argparse.Namespace) -> int:
     svc = open_service(args, reading=True)
@@ -577,8 +568,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output is None or str(args.output) == "-":
         sys.stdout.write(text)
         return 0
-    _write_private(args.output, text)
-    print(f"Exported to {args.output}", file=sys.stderr)
+    path = svc.files.write_text(args.output, text, force=args.force)
+    print(f"Exported to {path}", file=sys.stderr)
     return 0
 
 
@@ -669,7 +660,7 @@ def _period(p: argparse.ArgumentParser) -> None:
 @command("backup")
 def cmd_backup(args: argparse.Namespace) -> int:
     svc = open_service(args)
-    made = svc.backups.backup(args.file)
+    made = svc.backups.backup(args.file, force=args.force)
     _say(f"Backed up to {made}")
     return 0
 
@@ -685,10 +676,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _force(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--force", action="store_true",
+                   help="replace the file if it exists (never the database or its backups)")
+
+
 def _add_backup_commands(add) -> None:
     p = add("backup", "Copy the database now (kept in the backups folder next to it, or at FILE).",
             "offload backup ~/offload-before-cleanup.db")
     p.add_argument("file", nargs="?", type=Path, default=None, help="where to write the copy (a new file)")
+    _force(p)
     p = add("restore", "Put a backup back as the database; the current one is kept as a backup first.",
             "offload restore ~/.local/share/offload/backups/offload-20261120-090000-daily.db")
     p.add_argument("file", type=Path, help="an Offload backup file")
@@ -825,6 +822,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             "offload export -o offload-backup.json\n         offload export --format csv -o entries.csv")
     p.add_argument("--format", choices=["json", "csv"], default=None, help="json (default) or csv")
     p.add_argument("-o", "--output", type=Path, default=None, help="file to write (default: standard output)")
+    _force(p)
 
     p = add("import", "Bring in history from Offload, a CSV, Watson, Timewarrior or Toggl. All or nothing: "
             "any bad row imports nothing. Entries already there are skipped; overlapping ones are listed "
@@ -846,6 +844,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--week", metavar="DATE", default=None, help="the week holding this day (default: this week)")
     p.add_argument("-o", "--output", metavar="FILE", default=None,
                    help="write to FILE, readable by you only (default: standard output)")
+    _force(p)
     return parser
 
 
@@ -860,7 +859,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     if args.output is None or str(args.output) == "-":
         sys.stdout.write(svc.grouping.brief(args.skill_set, week))
         return 0
-    path = svc.grouping.write_brief(args.output, args.skill_set, week)
+    path = svc.grouping.write_brief(args.output, args.skill_set, week, force=args.force)
     print(f"Wrote the brief to {path}", file=sys.stderr)
     return 0
 
@@ -913,11 +912,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             _warn_unreadable_zones()
         return code
     except OffloadError as exc:
-        from offload.domain.errors import NoDatabase
+        from offload.domain.errors import AlreadyExists, NoDatabase
 
         if isinstance(exc, NoDatabase) and not exc.explicit:
             return _nothing_yet(args, exc)
-        print(f"offload: {_shown(exc.message)}", file=sys.stderr)
+        hint = " Add --force to replace it." if isinstance(exc, AlreadyExists) else ""
+        print(f"offload: {_shown(exc.message)}{hint}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -11,8 +11,7 @@ import pytest
 from offload.domain.clock import FrozenClock
 from offload.domain.errors import StorageError
 from offload.service import Offload
-from offload.store.backups import DAILY_KEEP, daily_backups
-from offload.store.db import latest_backup
+from offload.store.backups import DAILY_KEEP, daily_backups, latest_backup
 
 from ._support import run
 

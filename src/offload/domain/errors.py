@@ -49,3 +49,9 @@ class NoDatabase(StorageError):
         )
         self.path = path
         self.explicit = explicit
+class AlreadyExists(Conflict):
+    """A file the user named is already there and they did not say to replace it."""
+
+    def __init__(self, path) -> None:
+        super().__init__(f"{path} already exists.")
+        self.path = path

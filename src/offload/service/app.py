@@ -43,10 +43,17 @@ class Offload:
     backups = _UseCase("offload.service.backups", "BackupService")
     doctor = _UseCase("offload.service.doctor", "DoctorService")
     audit = _UseCase("offload.service.audit", "AuditService")
+    files = _UseCase("offload.service.files", "FileService")
 
     def __init__(self, store: Store, clock: Clock | None = None) -> None:
         self.ctx = Context(store, clock or Clock())
-        store.backup_clock = self.ctx.now  # a daily copy before the day's first change
+        from offload.service.daily import DailyBackup
+
+        store.before_write = DailyBackup(self.ctx)  # a daily copy before the day's first change
+
+    def on_warning(self, listener) -> None:
+        """Hear what went wrong beside a change that still succeeded (e.g. a failed daily backup)."""
+        self.ctx.listen(listener)
 
     @classmethod
     def open(cls, path: Path | str | None = None, clock: Clock | None = None, create: bool = True) -> "Offload":

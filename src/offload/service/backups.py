@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from offload.domain.errors import StorageError
 from offload.service.context import Context
 from offload.store import backups as backup_store
+from offload.store import restore as restore_store
 from offload.store.db import default_db_path
 
 
@@ -27,15 +27,13 @@ class BackupService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
-    def backup(self, target: str | Path | None = None) -> Path:
-        """A copy now: in the backups folder, or at `target` (never over an existing file)."""
-        if target is not None:
-            target = Path(target).expanduser()
-            if target.exists():
-                raise StorageError(f"{target} already exists; name a new file for the backup.")
-            if not target.parent.is_dir():
-                raise StorageError(f"There is no folder {target.parent} to put {target.name} in.")
-        return backup_store.manual_backup(self.ctx.store, target, self.ctx.now())
+    def backup(self, target: str | Path | None = None, force: bool = False) -> Path:
+        """A copy now: in the backups folder, or at `target` (an existing file only with `force`,
+        never the database or anything in its backups folder)."""
+        store = self.ctx.store
+        if target is None:
+            return backup_store.make_copy(store.conn, store.path, "manual", self.ctx.now())
+        return backup_store.copy_to(store.conn, store.path, target, force)
 
     def list(self) -> list[Path]:
         return backup_store.all_backups(self.ctx.store.path)
@@ -45,5 +43,5 @@ def restore(db_path: Path | str | None, source: Path | str, now: datetime) -> Re
     """Put an Offload file back as the database, keeping the current one first."""
     db_path = Path(db_path) if db_path is not None else default_db_path()
     source = Path(source).expanduser()
-    kept = backup_store.restore(db_path, source, now)
+    kept = restore_store.restore(db_path, source, now)
     return Restored(db_path, source, kept)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import Callable
 
 from offload.domain.clock import Clock
 from offload.store.db import Store
@@ -16,6 +17,22 @@ class Context:
         # Zones found on stored entries that cannot be loaded (written by an older Offload):
         # their entries are read in UTC, and the CLI and the app say so once.
         self.unreadable_zones: set[str] = set()
+        self.warnings: list[str] = []  # said to no one yet
+        self._listener: Callable[[str], None] | None = None
+
+    def warn(self, message: str) -> None:
+        """Something the user must hear though their change succeeded (a backup that failed)."""
+        if self._listener is None:
+            self.warnings.append(message)
+        else:
+            self._listener(message)
+
+    def listen(self, listener: Callable[[str], None] | None) -> None:
+        """Where warnings go (stderr for a command, a notification in the app); held ones first."""
+        self._listener = listener
+        held, self.warnings = self.warnings, []
+        for message in held:
+            self.warn(message)
 
     def now_epoch(self) -> int:
         return int(self.clock.now().timestamp())

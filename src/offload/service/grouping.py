@@ -6,7 +6,6 @@ time it is used. Every change is one transaction, so it is there after a restart
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from offload.domain.audit import AuditSet, AuditTask
 from offload.domain.catalogue import CATALOGUE, catalogue_set
 from offload.domain.changes import changed
 from offload.domain.text import name_key
-from offload.domain.errors import Conflict, InvalidInput, NotFound, StorageError
+from offload.domain.errors import Conflict, InvalidInput, NotFound
 from offload.domain.skill_sets import EDITABLE, clean_field, clean_set_name, parse_rate
 from offload.domain.suggest import Suggester, Suggestion
 from offload.service.context import Context
@@ -292,32 +291,10 @@ class GroupingService:
         slug = re.sub(r"[^a-z0-9]+", "-", (set_name or "all skill sets").casefold()).strip("-") or "skill-set"
         return f"brief-{slug}-{week.start.isoformat()}.md"
 
-    def write_brief(self, path: str | Path, set_name: str | None = None, week=None) -> Path:
-        """Write the brief to a file readable by its owner only (0600); returns the full path."""
+    def write_brief(self, path: str | Path, set_name: str | None = None, week=None, force: bool = False) -> Path:
+        """Write the brief to a new file readable by its owner only (0600); returns the full path.
+        An existing file is replaced only with `force` (AlreadyExists otherwise)."""
+        from offload.service.files import FileService
+
         text = self.brief(set_name, week)
-        return write_private(Path(path).expanduser(), text)
-
-
-def write_private(path: Path, text: str) -> Path:
-    """Write text to a file with owner-only permissions, replacing it whole."""
-    path = path.absolute()
-    if path.is_dir():
-        raise InvalidInput(f"{path} is a folder; give a file name, e.g. {path / 'brief.md'}.")
-    if not path.parent.is_dir():
-        raise InvalidInput(f"The folder {path.parent} does not exist.")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise StorageError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
-    return path
+        return FileService(self.ctx).write_text(path, text, force)

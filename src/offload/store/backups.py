@@ -1,211 +1,255 @@
-"""Rolling daily copies of the database, copies on demand, and putting a copy back.
+"""Copies of the database: made whole, named so each is unmistakably its own database's, pruned.
 
-At most one daily copy a day, the last `DAILY_KEEP` kept, in the backups folder next to the
-database. Copies made on demand, before a migration or before a restore are never pruned.
+A copy of `offload.db` is `backups/offload-YYYYMMDD-HHMMSS[-N]-REASON.db` (UTC stamp; N when
+two are made in one second), and only names of exactly that shape count as its copies, so
+`offload-2025.db` in the same folder has copies of its own that `offload.db` never touches.
+At most one daily copy a day; the 7 most recent days (not counting copies dated after today,
+left by a clock that was once ahead) are kept. Copies made on demand, before an upgrade or
+before a restore are never pruned.
+
+The store opens the database and passes its connection in; this module never opens it.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
-from datetime import datetime, timedelta, timezone
+import time
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from offload.domain.errors import StorageError
-from offload.store.db import APP_ID, Store, backup_copy, backups_dir
-from offload.store.schema import CURRENT_VERSION
+from offload.store import files
+from offload.store.failures import damaged, root, why
+from offload.store.files import backups_dir
 
 DAILY_KEEP = 7
 DAILY = "daily"
+_REASONS = r"daily|manual|before-v\d+|before-restore|unreadable"
+_STAMP = "%Y%m%d-%H%M%S"
+
+
+class BackupFailed(StorageError):
+    """A copy could not be written (folder in the way, no room...): said, never a refusal of the change."""
+
+
+class Copy:
+    """One copy, read from its name. (A plain class: `offload status` imports this module.)"""
+
+    __slots__ = ("path", "taken", "n", "reason")
+
+    def __init__(self, path: Path, taken: datetime, n: int, reason: str) -> None:
+        self.path = path
+        self.taken = taken  # UTC, from the name
+        self.n = n  # 2, 3... for copies made in the same second
+        self.reason = reason
+
+    @property
+    def day(self) -> str:
+        return self.taken.strftime("%Y%m%d")
+
+
+def _pattern(db_path: Path) -> re.Pattern:
+    stem = re.escape(Path(db_path).stem)
+    return re.compile(rf"{stem}-(?P<stamp>\d{{8}}-\d{{6}})(?:-(?P<n>\d{{1,3}}))?-(?P<reason>{_REASONS})\.db")
+
+
+def copies(db_path: Path) -> list[Copy]:
+    """This database's copies, oldest first."""
+    pattern = _pattern(db_path)
+    found = []
+    try:
+        names = os.listdir(backups_dir(db_path))
+    except OSError:
+        return []
+    for name in names:
+        match = pattern.fullmatch(name)
+        if not match:
+            continue
+        try:
+            taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=timezone.utc)
+        except ValueError:
+            continue
+        found.append(Copy(backups_dir(db_path) / name, taken, int(match["n"] or 1), match["reason"]))
+    return sorted(found, key=lambda c: (c.taken, c.n))
+
+
+def _today(now: datetime | None) -> str:
+    return (now or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y%m%d")
 
 
 def daily_backups(db_path: Path) -> list[Path]:
-    """The rolling copies, oldest first (the names sort by their UTC stamp)."""
-    folder = backups_dir(db_path)
-    try:
-        return sorted(folder.glob(f"{db_path.stem}-[0-9]*-{DAILY}.db"))
-    except OSError:
-        return []
+    """The rolling copies, oldest first."""
+    return [c.path for c in copies(db_path) if c.reason == DAILY]
 
 
 def all_backups(db_path: Path) -> list[Path]:
+    return [c.path for c in copies(db_path)]
+
+
+def latest_backup(db_path: Path, now: datetime | None = None) -> Path | None:
+    """The newest copy to restore from: not a byte copy of an unreadable file (no way back
+    from it), and not one dated after today (its date is a wrong clock's, not its age)."""
+    today = _today(now)
+    usable = [c for c in copies(db_path) if c.reason != "unreadable" and c.day <= today]
+    return usable[-1].path if usable else None
+
+
+def restore_hint(db_path: Path) -> str:
+    """Where to get the data back from: the newest copy in the backups folder, named in full."""
+    backup = latest_backup(db_path)
+    if backup:
+        return f" The latest backup is {backup}: `offload restore {backup}` puts it back."
+    return " No backup of it was found."
+
+
+def ensure_folder(db_path: Path) -> Path:
+    """The backups folder (owner-only), made if missing; BackupFailed saying why it cannot be."""
     folder = backups_dir(db_path)
+    if os.path.lexists(folder) and not folder.is_dir():
+        raise BackupFailed(f"{folder} is a file, not a folder; Offload keeps the database's backups there. "
+                           "Move it away.")
     try:
-        return sorted(folder.glob(f"{db_path.stem}-[0-9]*.db"))
-    except OSError:
-        return []
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise BackupFailed(f"Cannot create the backups folder {folder}: {exc.strerror}.") from exc
+    return folder
 
 
-def take_daily(store: Store, now: datetime) -> Path | None:
-    """The day's copy, unless one exists or there is nothing to lose yet; then prune to the last 7.
+def _sqlite_filler(conn: sqlite3.Connection, journal: str = "DELETE"):
+    """Fill a temporary file with a consistent copy through SQLite's backup API: one self-contained
+    file (rollback journal) for a copy, WAL for a file that becomes the database."""
 
-    Called under the write lock, so two processes cannot both take the day's copy.
+    def fill(temp: Path) -> None:
+        dest = sqlite3.connect(str(temp))
+        try:
+            conn.backup(dest)
+            dest.execute(f"PRAGMA journal_mode = {journal}")
+        finally:
+            dest.close()
+
+    return fill
+
+
+def make_copy(conn: sqlite3.Connection, db_path: Path, reason: str, now: datetime) -> Path:
+    """A new copy in the backups folder; BackupFailed if it cannot be written."""
+    folder = ensure_folder(db_path)
+    stamp = now.astimezone(timezone.utc).strftime(_STAMP)
+    try:
+        return files.write_unique(folder, f"{Path(db_path).stem}-{stamp}", f"-{reason}.db", _sqlite_filler(conn))
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupFailed(f"Cannot write a backup of {db_path} in {folder}: {_reason(exc)}.") from exc
+
+
+def copy_to(conn: sqlite3.Connection, db_path: Path, target: str | Path, force: bool = False) -> Path:
+    """`offload backup FILE`: a copy at a file the user named, under the rules of files.write_named."""
+    return files.write_named(target, _sqlite_filler(conn), db_path, force)
+
+
+def replace_database(source: sqlite3.Connection, db_path: Path) -> Path:
+    """A copy of `source` put in place of the database file in one rename (for a restore over
+    a file SQLite cannot read)."""
+    return files.write_whole(db_path, _sqlite_filler(source, "WAL"), replace=True)
+
+
+def _reason(exc: BaseException) -> str:
+    exc = root(exc)
+    return why(exc) if isinstance(exc, sqlite3.Error) else (getattr(exc, "strerror", None) or str(exc))
+
+
+def take_daily(conn: sqlite3.Connection, db_path: Path, now: datetime,
+               reader: Callable[[], sqlite3.Connection]) -> Path | None:
+    """The day's copy, unless one exists or there is nothing to lose yet; then prune.
+
+    Run before the day's first change, in a transaction of its own holding the write lock (so
+    two processes cannot both take the day's copy, and a failed copy never undoes a change).
+    The copy is read through `reader()`, a connection of the store's own (SQLite cannot copy
+    from a connection that holds the write lock).
+    StorageError if the file is damaged (a damaged file must not push good copies out, nor be
+    written to); BackupFailed if the copy or the check could not be made.
     """
-    day = now.astimezone(timezone.utc).strftime("%Y%m%d")
-    existing = daily_backups(store.path)
-    if any(p.name.startswith(f"{store.path.stem}-{day}-") for p in existing):
-        return None
-    if store.conn.execute("SELECT 1 FROM tasks LIMIT 1").fetchone() is None:
-        return None
-    # Once a day, before copying: a damaged file must not push good copies out of the last 7.
-    problem = store.conn.execute("PRAGMA quick_check").fetchone()[0]
-    if problem != "ok":
-        from offload.store.db import _restore_hint
-
-        raise StorageError(
-            f"The database {store.path} is damaged ({problem}); nothing was changed." + _restore_hint(store.path)
-        )
-    made = backup_copy(store, reason=DAILY, now=now)
-    prune(store.path)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except (StorageError, sqlite3.Error) as exc:
+        raise BackupFailed(f"Cannot check {db_path} for the day's backup: {_reason(exc)}.") from exc
+    try:
+        day = _today(now)
+        if any(c.reason == DAILY and c.day == day for c in copies(db_path)):
+            return None
+        if conn.execute("SELECT 1 FROM tasks LIMIT 1").fetchone() is None:
+            return None
+        try:
+            problem = conn.execute("PRAGMA quick_check").fetchone()[0]
+        except StorageError as exc:
+            if damaged(root(exc)):
+                raise
+            raise BackupFailed(f"Cannot check {db_path} before the day's backup: {_reason(exc)}.") from exc
+        if problem != "ok":
+            raise StorageError(
+                f"The database {db_path} is damaged ({problem}); nothing was changed." + restore_hint(db_path))
+        source = reader()
+        try:
+            made = make_copy(source, db_path, DAILY, now)
+        finally:
+            source.close()
+    finally:
+        try:
+            conn.execute("COMMIT")  # nothing was written: this only lets the lock go
+        except (StorageError, sqlite3.Error):
+            pass
+    prune(db_path, now)
     return made
 
 
-def prune(db_path: Path, keep: int = DAILY_KEEP) -> list[Path]:
-    """Delete daily copies beyond the newest `keep`, and temporary files left by a killed copy."""
+def prune(db_path: Path, now: datetime, keep: int = DAILY_KEEP) -> list[Path]:
+    """Delete daily copies older than the `keep` most recent days up to today, and temporary
+    files a killed copy left. Copies dated after today are neither counted nor deleted."""
+    today = _today(now)
+    daily = [c for c in copies(db_path) if c.reason == DAILY and c.day <= today]
+    kept_days = sorted({c.day for c in daily})[-keep:]
     gone = []
-    for old in daily_backups(db_path)[:-keep]:
+    for old in daily:
+        if old.day in kept_days:
+            continue
         try:
-            old.unlink()
-            gone.append(old)
+            old.path.unlink()
+            gone.append(old.path)
         except OSError:
             pass
-    cutoff = datetime.now().timestamp() - timedelta(hours=1).total_seconds()
-    try:
-        for temp in backups_dir(db_path).glob(f".{db_path.stem}-*.tmp"):
-            if temp.stat().st_mtime < cutoff:
-                temp.unlink()
-    except OSError:
-        pass
+    _remove_leftovers(db_path)
     return gone
 
 
-def check_offload_file(path: Path) -> int:
-    """The schema version of an Offload database file, or StorageError saying why it is not one."""
-    path = Path(path)
-    if not path.exists():
-        raise StorageError(f"There is no file {path}.")
-    if path.is_dir():
-        raise StorageError(f"{path} is a folder, not an Offload database.")
+def _remove_leftovers(db_path: Path) -> None:
+    pattern = _pattern(db_path)
+    # File times are the machine's real time, whatever clock dates the copies.
+    cutoff = time.time() - 3600
+    folder = backups_dir(db_path)
     try:
-        with open(path, "rb") as f:
-            header = f.read(16)
-    except OSError as exc:
-        raise StorageError(f"Cannot read {path}: {exc.strerror}.") from exc
-    if header != b"SQLite format 3\x00":
-        raise StorageError(f"{path} is not an Offload database (not an SQLite file); nothing was changed.")
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            ok = conn.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        raise StorageError(f"Cannot read {path}: {exc}; nothing was changed.") from exc
-    if app_id != APP_ID:
-        raise StorageError(f"{path} is not an Offload database; nothing was changed.")
-    if ok != "ok":
-        raise StorageError(f"{path} is damaged ({ok}); nothing was changed.")
-    if version > CURRENT_VERSION:
-        raise StorageError(f"{path} was written by a newer Offload (schema {version}); update Offload first.")
-    return version
+        for name in os.listdir(folder):
+            match = re.fullmatch(r"\.(?P<name>.+)\.\d+-[0-9a-f]{8}\.tmp", name)
+            if match and pattern.fullmatch(match["name"]):
+                temp = folder / name
+                if temp.stat().st_mtime < cutoff:
+                    temp.unlink()
+    except OSError:
+        pass
 
 
-def copy_file_into(source: Path, target: Path) -> None:
-    """Write a copy of an Offload file at `target` (owner-only), replacing it in one rename."""
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    fd = os.open(temp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
-    try:
-        src = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)
-        dest = sqlite3.connect(str(temp))
-        try:
-            src.backup(dest)
-            dest.execute("PRAGMA journal_mode = WAL")
-        finally:
-            dest.close()
-            src.close()
-        for side in ("-wal", "-shm"):
-            try:
-                os.unlink(str(target) + side)
-            except FileNotFoundError:
-                pass
-        os.replace(temp, target)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
-
-
-def save_broken(db_path: Path, now: datetime) -> Path:
-    """Keep a byte copy of a file SQLite cannot read (and its WAL) before it is replaced."""
+def keep_unreadable(db_path: Path, now: datetime) -> Path:
+    """A byte copy of a file SQLite cannot read (and its WAL), before it is replaced."""
     import shutil
 
-    folder = backups_dir(db_path)
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    stamp = now.astimezone(timezone.utc).strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{db_path.stem}-{stamp}-unreadable.db"
-    for side in ("", "-wal"):
-        src = Path(str(db_path) + side)
-        if src.exists():
-            dst = Path(str(target) + side)
-            fd = os.open(dst, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-            os.close(fd)
-            shutil.copyfile(src, dst)
+    folder = ensure_folder(db_path)
+    stamp = now.astimezone(timezone.utc).strftime(_STAMP)
+
+    def fill(temp: Path) -> None:
+        shutil.copyfile(db_path, temp)
+
+    target = files.write_unique(folder, f"{Path(db_path).stem}-{stamp}", "-unreadable.db", fill)
+    wal = Path(f"{db_path}-wal")
+    if wal.exists():
+        files.write_whole(Path(f"{target}-wal"), lambda temp: shutil.copyfile(wal, temp))
     return target
-
-
-def manual_backup(store: Store, target: Path | None, now: datetime) -> Path:
-    """`offload backup`: a copy now, in the backups folder or at `target`; StorageError if it cannot."""
-    try:
-        return backup_copy(store, reason="manual", target=target, now=now)
-    except (OSError, sqlite3.Error) as exc:
-        where = target or backups_dir(store.path)
-        raise StorageError(f"Cannot write the backup to {where}: {exc}.") from exc
-
-
-def restore(db_path: Path, source: Path, now: datetime) -> Path | None:
-    """Put an Offload file back as the database; return where the file it replaced was kept.
-
-    A readable database is kept as a backup copy and then overwritten through SQLite's backup
-    API under its own locking (an app that has it open sees the restored data). One SQLite
-    cannot read is kept byte for byte and replaced by a rename.
-    """
-    from offload.store.db import open_store
-
-    check_offload_file(source)
-    if db_path.exists() and source.resolve() == db_path.resolve():
-        raise StorageError(f"{source} is the database itself; name a backup to restore from.")
-    if db_path.is_dir():
-        raise StorageError(f"Cannot restore to {db_path}: it is a folder; move it away first.")
-    kept: Path | None = None
-    try:
-        store = None
-        if db_path.exists() and db_path.stat().st_size > 0:
-            try:
-                store = open_store(db_path, migrate=False)
-            except StorageError:
-                store = None
-        if store is not None:
-            try:
-                kept = backup_copy(store, reason="before-restore", now=now)
-                src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-                try:
-                    src.backup(store.conn)
-                finally:
-                    src.close()
-                store.conn.execute("PRAGMA journal_mode = WAL")
-            finally:
-                store.close()
-        else:
-            if db_path.exists():
-                kept = save_broken(db_path, now)
-            db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            copy_file_into(source, db_path)
-    except (OSError, sqlite3.Error) as exc:
-        raise StorageError(f"Cannot restore {source} to {db_path}: {exc}.") from exc
-    open_store(db_path).close()  # brings an older copy up to the current schema
-    return kept

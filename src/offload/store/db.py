@@ -15,6 +15,9 @@ from typing import Callable, Iterator
 
 from offload.domain.errors import Conflict, InvalidInput, NoDatabase, StorageError
 from offload.domain.text import name_key
+from offload.store import backups, files
+from offload.store.backups import restore_hint as _restore_hint
+from offload.store.failures import damaged as _damaged, root as _root, why as _why
 from offload.store.schema import CURRENT_VERSION, MIGRATIONS
 
 APP_ID = 0x0FF10AD  # PRAGMA application_id marks the file as Offload's
@@ -29,60 +32,25 @@ def default_db_path() -> Path:
     return Path(user_data_dir("offload", appauthor=False)) / "offload.db"
 
 
-def backups_dir(db_path: Path) -> Path:
-    return db_path.parent / "backups"
-
-
-def latest_backup(db_path: Path) -> Path | None:
-    folder = backups_dir(db_path)
-    try:
-        # Not the byte copies of files SQLite could not read, kept by a restore: no way back.
-        found = sorted(p for p in folder.glob(f"{db_path.stem}-[0-9]*.db") if not p.name.endswith("-unreadable.db"))
-    except OSError:
-        return None
-    return found[-1] if found else None
-
-
-def _restore_hint(path: Path) -> str:
-    """Where to get the data back from: the newest copy in the backups folder, named in full."""
-    backup = latest_backup(path)
-    if backup:
-        return f" The latest backup is {backup}: `offload restore {backup}` puts it back."
-    return " No backup of it was found."
-
-
-def _why(exc: BaseException) -> str:
-    """SQLite's reason, with what it usually means for someone at a terminal."""
-    text = str(exc)
-    lowered = text.lower()
-    if "readonly" in lowered or "read-only" in lowered:
-        return text + " (the file or its folder cannot be written: check its permissions)"
-    if "disk i/o error" in lowered or "disk is full" in lowered:
-        return text + " (is the disk full, or a file-size limit reached?)"
-    if "unable to open" in lowered:
-        return text + " (check the permissions of the file and its folder)"
-    return text
-
-
 class Store:
     """An open database file. `conn` is in autocommit; writes go through `write()`."""
 
     def __init__(self, path: Path | str, conn: sqlite3.Connection) -> None:
         self.path = Path(path)
         self.conn = conn
-        # Set by the service: the clock that dates the daily backup taken before the day's first write.
-        self.backup_clock: Callable[[], datetime] | None = None
-        self._backup_checked_day: str | None = None
+        # Set by the service: run before each write transaction, outside it (the daily backup).
+        self.before_write: Callable[[], None] | None = None
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """One transaction taking the write lock up front (no lock upgrade deadlock)."""
+        if self.before_write is not None:
+            self.before_write()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise StorageError(f"Cannot write to {self.path}: {_why(_root(exc))}.") from _root(exc)
         try:
-            self._daily_backup()
             yield self.conn
             self.conn.execute("COMMIT")
         except BaseException as exc:
@@ -106,26 +74,9 @@ class Store:
                 ) from _root(exc)
             raise
 
-    def _daily_backup(self) -> None:
-        """Under the write lock, before the day's first change: cheap once checked for the day."""
-        if self.backup_clock is None:
-            return
-        now = self.backup_clock()
-        day = now.strftime("%Y%m%d")
-        if self._backup_checked_day == day:
-            return
-        self._backup_checked_day = day
-        from offload.store.backups import take_daily
-
-        try:
-            take_daily(self, now)
-        except StorageError as exc:
-            if isinstance(exc, sqlite3.Error) and not _damaged(_root(exc)):
-                return  # as below: only damage stops the write
-            self._backup_checked_day = None  # damaged: refuse this write and the next ones
-            raise
-        except (OSError, sqlite3.Error):
-            pass  # a backup that cannot be written must not stop the log itself
+    def reader(self) -> sqlite3.Connection:
+        """A second connection to the same file, for reading while `conn` holds the write lock."""
+        return connect(self.path)
 
     def data_version(self) -> int:
         """Changes when another connection commits: cheap polling for outside changes."""
@@ -135,12 +86,20 @@ class Store:
         self.conn.close()
 
 
-def _prepare_file(path: Path) -> None:
+def _prepare_file(path: Path) -> Path:
+    """The file to open: made whole and owner-only if new (also where a dangling symlink points)."""
     if path.is_dir():
         raise StorageError(
             f"Cannot open the database {path}: it is a folder, not a file; it was left as it was."
             + _restore_hint(path)
         )
+    if os.path.lexists(path) and not path.exists():
+        real = path.resolve()  # a link to a database not made yet: make it there, owner-only
+        if not real.parent.is_dir():
+            raise StorageError(f"Cannot create the database {path}: it links to {real}, in a folder that "
+                               "does not exist.")
+        _create_whole(real)
+        return path
     folder = path.parent
     if not folder.exists():
         try:
@@ -155,38 +114,37 @@ def _prepare_file(path: Path) -> None:
             )
     else:
         _create_whole(path)
+    return path
 
 
 def _create_whole(path: Path) -> None:
-    """Make a new database beside the target and link it into place in one step.
+    """Make a new database beside the target and link it into place in one step (files.write_whole).
 
     So no process ever sees a half-made (empty) file under the real name, even when two
-    start on a fresh path at once: the loser of the link opens the winner's file.
+    start on a fresh path at once: the loser of the link opens the winner's file. Owner-only
+    from the first byte: the log is a record of someone's working life.
     """
-    tmp = path.parent / f".{path.name}.new-{os.getpid()}-{os.urandom(4).hex()}"
-    try:
-        # Owner-only from the first byte: the log is a record of someone's working life.
-        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        os.close(fd)
-        conn = connect(tmp)
+
+    def fill(temp: Path) -> None:
         try:
-            _migrate(Store(tmp, conn), 0)
+            conn = connect(temp)
+            try:
+                _migrate(Store(temp, conn), 0)
+            finally:
+                conn.close()
         finally:
-            conn.close()
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            pass
+            for side in ("-wal", "-shm"):
+                try:
+                    os.unlink(f"{temp}{side}")
+                except OSError:
+                    pass
+
+    try:
+        files.write_whole(path, fill)
+    except FileExistsError:
+        pass
     except OSError as exc:
         raise StorageError(f"Cannot create the database {path}: {exc.strerror}.") from exc
-    finally:
-        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-            try:
-                leftover.unlink()
-            except FileNotFoundError:
-                pass
-            except OSError:
-                pass
 
 
 _FAILURES: dict[type, type] = {}
@@ -199,11 +157,6 @@ def _failure(kind: type, message: str) -> StorageError:
     if cls is None:
         cls = _FAILURES[kind] = type(f"Store{kind.__name__}", (StorageError, kind), {})
     return cls(message)
-
-
-def _root(exc: BaseException) -> BaseException:
-    """SQLite's own error behind a guarded failure."""
-    return exc.__cause__ if isinstance(exc, StorageError) and exc.__cause__ is not None else exc
 
 
 def _read_failure(path: Path, exc: sqlite3.Error) -> StorageError:
@@ -267,7 +220,9 @@ class _GuardedConnection(sqlite3.Connection):
 
 
 def connect(path: Path | str) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=15, check_same_thread=False,
+    # mode=rw: SQLite never creates the file (it would with the umask's mode); _create_whole does.
+    uri = Path(path).absolute().as_uri() + "?mode=rw"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=15, check_same_thread=False,
                            factory=_GuardedConnection)
     conn.offload_path = Path(path)
     conn.row_factory = sqlite3.Row
@@ -284,8 +239,8 @@ def open_store(path: Path | str | None = None, migrate: bool = True, create: boo
     StorageError (NoDatabase when there is none to read: a reading command creates nothing)."""
     explicit = path is not None or bool(os.environ.get("OFFLOAD_DB"))
     path = Path(path) if path is not None else default_db_path()
-    if not create and not os.path.lexists(path):
-        raise NoDatabase(path, explicit)
+    if not create and not path.exists() and not path.is_dir():
+        raise NoDatabase(path, explicit)  # a dangling symlink too: a reading command creates nothing
     _prepare_file(path)
     try:
         conn = connect(path)
@@ -317,15 +272,14 @@ def open_store(path: Path | str | None = None, migrate: bool = True, create: boo
     return store
 
 
-def _damaged(exc: BaseException) -> bool:
-    text = str(exc).lower()
-    return "malformed" in text or "not a database" in text or "corrupt" in text
-
-
 def _migrate(store: Store, version: int) -> None:
     conn = store.conn
     if version > 0:
-        backup_copy(store, reason=f"before-v{CURRENT_VERSION}")
+        try:
+            backups.make_copy(conn, store.path, f"before-v{CURRENT_VERSION}", datetime.now(timezone.utc))
+        except StorageError as exc:
+            raise StorageError(f"Offload must keep a copy of {store.path} before upgrading it, and cannot: "
+                               f"{exc.message} Nothing was changed.") from exc
     try:
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
@@ -361,39 +315,3 @@ def _statements(script: str) -> list[str]:
     if buf.strip():
         out.append(buf.strip())
     return out
-
-
-def backup_copy(store: Store, reason: str = "", target: Path | None = None, now: datetime | None = None) -> Path:
-    """A consistent copy through SQLite's backup API, owner-only, in the backups folder.
-
-    Read through a connection of its own (so it works inside a write transaction too), written to
-    a hidden temporary name and renamed: a copy cut short never looks like a backup. The copy is
-    a single self-contained file (rollback journal, not WAL).
-    """
-    if target is None:
-        folder = backups_dir(store.path)
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        moment = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
-        suffix = f"-{reason}" if reason else ""
-        target = folder / f"{store.path.stem}-{moment.strftime('%Y%m%d-%H%M%S')}{suffix}.db"
-    target = Path(target)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    fd = os.open(temp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
-    try:
-        source = sqlite3.connect(str(store.path), timeout=15)
-        dest = sqlite3.connect(str(temp))
-        try:
-            source.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-            source.close()
-        os.replace(temp, target)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
-    return target

@@ -65,6 +65,8 @@ class OffloadApp(App):
         return self._exception if self.return_code else None
 
     def on_mount(self) -> None:
+        # Failures beside a change that still succeeded (a daily backup not made); any thread.
+        self.service.on_warning(lambda message: self.notify(message, severity="warning", timeout=10, markup=False))
         theme = self.service.settings.get("theme")
         if theme in self.available_themes:
             self.theme = theme
@@ -164,6 +166,20 @@ class OffloadApp(App):
         if self.current_mode != "grouping":
             self.switch_mode("grouping")
         self.call_after_refresh(lambda: self.screen.run_action("brief"))
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """The palette's Screenshot: owner-only, in the current folder (or the database's), never
+        over another file, and the notification says where."""
+        from offload.domain.errors import OffloadError
+
+        try:
+            saved = self.service.files.save_screenshot(self.export_screenshot())
+        except OffloadError as exc:
+            self.notify(exc.message, severity="error", markup=False)
+            return None
+        self.notify(f"Saved the screenshot to {saved}", timeout=8, markup=False)
+        return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The key of the screen already shown leaves the footer (room for the others).

@@ -408,8 +408,8 @@ class GroupingScreen(Screen):
             return
         path = str(Path.cwd() / grouping.default_brief_name(name, week))
 
-        def save(typed: str) -> Path:
-            return grouping.write_brief(typed, name, week)
+        def save(typed: str, force: bool) -> Path:
+            return grouping.write_brief(typed, name, week, force=force)
 
         def closed(saved: Path | None) -> None:
             if saved:

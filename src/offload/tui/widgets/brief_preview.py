@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from offload.domain.errors import OffloadError
+from offload.domain.errors import AlreadyExists, OffloadError
 
 
 class BriefPreview(ModalScreen[Path | None]):
@@ -24,7 +24,7 @@ class BriefPreview(ModalScreen[Path | None]):
         Binding("ctrl+s", "save", "Save to file", id="brief.save", tooltip="Write the brief to the file named below"),
     ]
 
-    def __init__(self, markdown: str, path: str, save: Callable[[str], Path]) -> None:
+    def __init__(self, markdown: str, path: str, save: Callable[[str, bool], Path]) -> None:
         super().__init__()
         self.markdown = markdown
         self.path = path
@@ -54,9 +54,23 @@ class BriefPreview(ModalScreen[Path | None]):
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
+        self._save(self.query_one("#path", Input).value, force=False)
+
+    def _save(self, typed: str, force: bool) -> None:
+        """Write the file; if it exists, ask first and replace it only on yes."""
         error = self.query_one("#error", Static)
         try:
-            self.saved = self.save(self.query_one("#path", Input).value)
+            self.saved = self.save(typed, force)
+        except AlreadyExists as exc:
+            from offload.tui.widgets.set_dialogs import ConfirmDialog
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self._save(typed, force=True)
+
+            self.app.push_screen(ConfirmDialog(f"{exc.path} already exists. Replace it with this brief?",
+                                               "Replace"), answer)
+            return
         except OffloadError as exc:
             error.update(exc.message)
             error.display = True

@@ -1,0 +1,38 @@
+"""Files the user asks Offload to write (export, brief, screenshot): one writer, one set of rules."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from offload.service.context import Context
+from offload.store import files
+
+
+class FileService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def write_text(self, path: str | Path, text: str, force: bool = False) -> Path:
+        """Write `text` to the file the user named; AlreadyExists unless `force`; never the
+        database, its journals or its backups, whatever `force` says. Returns the full path."""
+        return files.write_text(path, text, self.ctx.store.path, force)
+
+    def screenshot_folder(self) -> Path:
+        """Where the app saves a screenshot: the current folder, or the database's folder when
+        the current one cannot be written (the app was started from / or a read-only place)."""
+        here = Path.cwd()
+        if os.access(here, os.W_OK | os.X_OK):
+            return here
+        return self.ctx.store.path.absolute().parent
+
+    def save_screenshot(self, svg: str) -> Path:
+        """A new SVG file named after the moment, never over another; returns where it went."""
+        stamp = self.ctx.now().strftime("%Y%m%d-%H%M%S")
+        folder = self.screenshot_folder()
+        try:
+            return files.write_unique(folder, f"offload-screenshot-{stamp}", ".svg", files.text_filler(svg))
+        except OSError as exc:
+            from offload.domain.errors import StorageError
+
+            raise StorageError(f"Cannot save the screenshot in {folder}: {exc.strerror or exc}.") from exc
