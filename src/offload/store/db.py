@@ -239,7 +239,7 @@ def open_store(path: Path | str | None = None, migrate: bool = True, create: boo
     StorageError (NoDatabase when there is none to read: a reading command creates nothing)."""
     explicit = path is not None or bool(os.environ.get("OFFLOAD_DB"))
     path = Path(path) if path is not None else default_db_path()
-    if not create and not path.exists() and not path.is_dir():
+    if not create and not path.exists():
         raise NoDatabase(path, explicit)  # a dangling symlink too: a reading command creates nothing
     _prepare_file(path)
     try:
