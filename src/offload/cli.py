@@ -952,15 +952,15 @@ def _run_app(app, folder: Path, clock) -> int:
 
     details = "".join(traceback.format_exception(crashed))
     now = clock.now()
-    name = f"offload-crash-{now:%Y%m%d-%H%M%S}-{os.getpid()}.txt"
+    from offload.service.files import save_new_text
+
+    text = f"Offload stopped on an error at {now:%Y-%m-%d %H:%M:%S %Z}.\n\n{details}"
     for place in (folder, Path(__import__("tempfile").gettempdir())):
         try:
-            fd = os.open(place / name, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(f"Offload stopped on an error at {now:%Y-%m-%d %H:%M:%S %Z}.\n\n{details}")
+            written = save_new_text(place, f"offload-crash-{now:%Y%m%d-%H%M%S}-{os.getpid()}", ".txt", text)
         except OSError:
             continue
-        print(f"offload: stopped on an error; the details are in {place / name}. Your log is saved as you go.",
+        print(f"offload: stopped on an error; the details are in {written}. Your log is saved as you go.",
               file=sys.stderr)
         break
     else:

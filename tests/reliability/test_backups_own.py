@@ -160,3 +160,33 @@ def test_one_module_owns_backups_and_the_store_and_backups_do_not_import_each_ot
     assert not {m for m in backups if m.startswith("offload.store.db")}, backups
     db = (SRC / "store" / "db.py").read_text()
     assert "def backup_copy" not in db and "def latest_backup" not in db and "quick_check" not in db
+
+
+def test_the_day_s_first_change_checks_the_file_and_a_damaged_one_is_not_written(tmp_path: Path) -> None:
+    """What README promises: the whole file is checked at the day's first change; damage found
+    then refuses that change and the next, and never replaces a good copy."""
+    db = tmp_path / "offload.db"
+    clock = FrozenClock(_day(0), "Europe/London")
+    svc = Offload.open(db, clock)
+    for i in range(150):  # enough pages that one in the middle holds only entries
+        svc.log.add(f"Task {i % 7}", f"-{2000 - i * 10}m", f"-{2000 - i * 10 - 5}m", note="n" * 100)
+    svc.close()
+    _one_change_a_day(db, range(1, 2))
+    copies = {p: p.read_bytes() for p in daily_backups(db)}
+    data = db.read_bytes()
+    for side in ("-wal", "-shm"):
+        Path(f"{db}{side}").unlink(missing_ok=True)
+    middle = (len(data) // 4096 // 2) * 4096
+    db.write_bytes(data[:middle] + b"\xff" * 4096 + data[middle + 4096:])
+    damaged = db.read_bytes()
+    clock = FrozenClock(_day(2), "Europe/London")
+    svc = Offload.open(db, clock)  # opening checks the header, not every page
+    try:
+        for _ in range(2):
+            with pytest.raises(StorageError) as refused:
+                svc.log.add("Calls", "5:00", "5:30")
+            assert "damaged" in refused.value.message and str(db) in refused.value.message
+    finally:
+        svc.close()
+    assert db.read_bytes() == damaged
+    assert {p: p.read_bytes() for p in daily_backups(db)} == copies

@@ -117,11 +117,12 @@ class AuditService:
     def default_plan_name(self, period: Period | None = None) -> str:
         return f"plan-{(period or self.period()).start.isoformat()}.md"
 
-    def write_plan(self, path: str | Path, period: Period | None = None) -> Path:
-        """Write the plan to a file readable by its owner only (0600); returns the full path."""
-        from offload.service.grouping import write_private
+    def write_plan(self, path: str | Path, period: Period | None = None, force: bool = False) -> Path:
+        """Write the plan to a new file readable by its owner only (0600); returns the full path.
+        An existing file is replaced only with `force` (AlreadyExists otherwise)."""
+        from offload.service.files import FileService
 
-        return write_private(Path(path).expanduser(), self.plan(period))
+        return FileService(self.ctx).write_text(path, self.plan(period), force)
 
 
 def figures(report, row, week_task, notes: list[str]) -> AuditTask:

@@ -36,3 +36,9 @@ class FileService:
             from offload.domain.errors import StorageError
 
             raise StorageError(f"Cannot save the screenshot in {folder}: {exc.strerror or exc}.") from exc
+
+
+def save_new_text(folder: Path, stem: str, suffix: str, text: str) -> Path:
+    """A new owner-only file in `folder` named `stem + suffix` (or `stem-2 + suffix`...), never
+    over another (a crash report); OSError if it cannot be written there."""
+    return files.write_unique(folder, stem, suffix, files.text_filler(text))
