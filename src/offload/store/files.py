@@ -54,9 +54,11 @@ def _refuse_offloads_own(target: Path, shown: Path, db_path: Path) -> None:
     """The database, its journals and its backups folder, however they are named."""
     resolved = target.resolve()
     ident = _identity(target)
-    for own in _protected_files(db_path):
+    db, *sides = _protected_files(db_path)
+    for own in (db, *sides):
         if resolved == own.resolve() or (ident is not None and ident == _identity(own)):
-            raise InvalidInput(f"{shown} is Offload's database {own}; choose another file.")
+            what = "is" if own == db else "belongs to"
+            raise InvalidInput(f"{shown} {what} Offload's database {db}; choose another file.")
     folder = backups_dir(db_path).absolute()
     folder_resolved, folder_ident = folder.resolve(), _identity(folder)
     ancestors = [resolved.parent, *resolved.parent.parents]
