@@ -17,6 +17,7 @@ from offload.domain.format import duration, input_time, local_time, stopwatch
 from offload.store.rows import EntryRow
 from offload.tui.widgets.entry_dialog import EntryDialog, EntryForm
 from offload.tui.widgets.keys_footer import KeysFooter
+from offload.tui.widgets.selection import select_key, selected_key
 from offload.tui.widgets.week_strip import WeekStrip
 
 MAX_MATCHES = 6
@@ -126,7 +127,8 @@ class LogScreen(Screen):
         zone = self.service.clock.zone
         today_rows = log.today()
         table = self.query_one("#today", DataTable)
-        keep = table.cursor_row
+        # The cursor follows its entry: one arriving on top must not slide it onto another.
+        keep_key, keep_row = selected_key(table), table.cursor_row
         with self.app.batch_update():
             table.clear()
             now = self.service.ctx.now_epoch()
@@ -139,8 +141,7 @@ class LogScreen(Screen):
                     Text(e.note, style="dim"),
                     key=str(e.id),
                 )
-            if today_rows:
-                table.move_cursor(row=min(keep, len(today_rows) - 1))
+            select_key(table, keep_key, keep_row)
         totals = log.week_totals()
         from offload.domain.weeks import local_date
 
@@ -299,10 +300,9 @@ class LogScreen(Screen):
             self.notify(f"Resumed {entry.task}", markup=False)
 
     def selected_entry(self) -> EntryRow | None:
-        table = self.query_one("#today", DataTable)
-        if not table.row_count:
+        key = selected_key(self.query_one("#today", DataTable))
+        if key is None:
             return None
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
         try:
             return self.service.log.entry(int(key))
         except OffloadError:

@@ -17,6 +17,7 @@ from offload.domain.weeks import Week
 from offload.service.review import SHOWS, SORTS, TaskWeek, WeekReport, arrange
 from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.keys_footer import KeysFooter
+from offload.tui.widgets.selection import select_key, selected_key
 from offload.tui.widgets.task_entries import TaskEntriesDialog
 
 TOTAL_ROW = "day-total"
@@ -100,6 +101,9 @@ class ReviewScreen(Screen):
         self._counting_up = False
         self._minute = -1
         self.compact = False
+        # The task last chosen in each table: an empty week empties the table, and the next
+        # week with rows puts the cursor back on that task.
+        self._chosen: dict[str, str] = {}
 
     @property
     def service(self):
@@ -142,15 +146,13 @@ class ReviewScreen(Screen):
             return
         self.compact = compact
         # New columns: rows are rebuilt, the cursor stays on its task.
-        selected = {table.id: self._cursor_key(table) for table in self.query(ReviewTable)}
+        selected = {table.id: selected_key(table) for table in self.query(ReviewTable)}
         self._set_task_columns()
         self._week_in_table = None
         self._cells = {"tasks": {}, "by-day": {}}
         self.refresh_report()
         for table in self.query(ReviewTable):
-            key = selected.get(table.id)
-            if key is not None and key in table.rows:
-                table.move_cursor(row=table.get_row_index(key), animate=False)
+            select_key(table, selected.get(table.id), table.cursor_row)
 
     def _set_task_columns(self) -> None:
         tasks = self.query_one("#tasks", ReviewTable)
@@ -209,6 +211,10 @@ class ReviewScreen(Screen):
                 self._set_day_columns()
             self._sync(self.query_one("#tasks", DataTable), [(str(t.task.id), self._task_cells(t)) for t in shown])
             self._sync(self.query_one("#by-day", DataTable), self._by_day_rows(shown))
+        # A table hidden by an empty week lost the focus: back with rows, it takes it again,
+        # so its cursor is drawn and the arrows move it.
+        if self.table.display and self.focused is None:
+            self.table.focus()
 
     def _show_header(self, this_week: Week) -> None:
         self.query_one("#week-title", Static).update(self.week.title())
@@ -327,14 +333,16 @@ class ReviewScreen(Screen):
                     if was is None or _signature([cell]) != _signature([was]):
                         table.update_cell(key, column, cell)
         else:
-            selected = self._cursor_key(table)
+            selected = selected_key(table)
+            if selected is None:
+                selected = self._chosen.get(table.id)
+            else:
+                self._chosen[table.id] = selected
             row = table.cursor_row
             table.clear()
             for key, cells in rows:
                 table.add_row(*cells, key=key)
-            if rows:
-                target = keys.index(selected) if selected in keys else min(row, len(rows) - 1)
-                table.move_cursor(row=target, animate=False)
+            select_key(table, selected, row)
         self._cells[table.id] = dict(rows)
 
     def _restyle(self) -> None:
@@ -347,14 +355,8 @@ class ReviewScreen(Screen):
     def table(self) -> DataTable:
         return self.query_one("#by-day" if self.by_day else "#tasks", DataTable)
 
-    @staticmethod
-    def _cursor_key(table: DataTable) -> str | None:
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
-
     def selected_task(self) -> TaskWeek | None:
-        key = self._cursor_key(self.table) if self.table.display else None
+        key = selected_key(self.table) if self.table.display else None
         if self.report is None or key is None or key == TOTAL_ROW:
             return None
         return next((t for t in self.report.tasks if str(t.task.id) == key), None)
@@ -411,12 +413,11 @@ class ReviewScreen(Screen):
         self.app.week = this
 
     def action_toggle_by_day(self) -> None:
-        selected = self._cursor_key(self.table)
+        selected = selected_key(self.table)
         self.by_day = not self.by_day
         self.refresh_report()
         table = self.table
-        if selected and selected in table.rows:
-            table.move_cursor(row=table.get_row_index(selected), animate=False)
+        select_key(table, selected, table.cursor_row)
         table.focus()
 
     def action_cycle_sort(self) -> None:
