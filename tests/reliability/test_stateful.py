@@ -621,17 +621,7 @@ class TwoSides(RuleBasedStateMachine):
             return
         m, now = self.model, self.now
         for side in self.sides:
-            report = side.service.report
-            days = week_days(local_day(now, side.zone), m.week_start_day())
-            expected = expected_day_seconds(m, days, now)
-            week = side.service.review.week()
-            assert week.days == days
-            got = {t.task.id: list(t.day_seconds) for t in week.tasks}
-            assert got == expected, f"{side.name}'s week in {side.zone}"
-            by_day = report.report(by="day")
-            assert [line.seconds for line in by_day.lines] == [sum(s[i] for s in expected.values()) for i in range(7)]
-            listed = [(e.entry.id, e.seconds) for e in report.entries(days[0], days[-1])]
-            assert listed == expected_log(m, days[0], days[-1], now)
+            self.check_week(side, local_day(now, side.zone), this_week=True)
         every = self.sides[0].service.report.report(by="task", all_time=True)
         whole: dict[str, int] = {}
         for e in m.entries.values():
@@ -640,6 +630,27 @@ class TwoSides(RuleBasedStateMachine):
                 name = m.tasks[e.task_id].name
                 whole[name] = whole.get(name, 0) + seconds
         assert {line.name: line.seconds for line in every.lines} == whole
+
+    @rule(which=st.integers(0, 1), weeks=st.integers(1, 3))
+    def look_at_an_earlier_week(self, which: int, weeks: int) -> None:
+        side = self.side(which)
+        self.check_week(side, local_day(self.now, side.zone) - timedelta(weeks=weeks), this_week=False)
+
+    def check_week(self, side: Side, day, this_week: bool) -> None:
+        """The week holding `day` as the Review, `report --by day` and `log` show it from `side`."""
+        m, now = self.model, self.now
+        report = side.service.report
+        days = week_days(day, m.week_start_day())
+        expected = expected_day_seconds(m, days, now)
+        period = None if this_week else report.week_holding(day)
+        week = side.service.review.week(period)
+        assert week.days == days
+        got = {t.task.id: list(t.day_seconds) for t in week.tasks}
+        assert got == expected, f"{side.name}'s week of {days[0]} in {side.zone}"
+        by_day = report.report(by="day", week=period)
+        assert [line.seconds for line in by_day.lines] == [sum(s[i] for s in expected.values()) for i in range(7)]
+        listed = [(e.entry.id, e.seconds) for e in report.entries(days[0], days[-1])]
+        assert listed == expected_log(m, days[0], days[-1], now)
 
 
 def _valid(key: str, value: str) -> bool:
