@@ -70,7 +70,8 @@ STARTS = [
 ]
 
 # Task names: some the same task in another case or spacing.
-NAMES = ["Invoices", "invoices", "Email", "EMAIL", "Deep work", "deep   work", "Calls", "Admin", "École", "école"]
+NAMES = ["Invoices", "invoices", "Email", "EMAIL", "Deep work", "deep   work", "Calls", "Admin", "École", "école",
+         "E\u0301COLE", "Straße", "STRASSE"]
 NOTES = [None, "", "call with Ana", "private: salary talk", "[b]bold[/b]", "  spaced   out  "]
 
 SETTING_VALUES = {
