@@ -396,7 +396,7 @@ def _date(text: str, today, on_or_after=None):
 
 
 def _days(args: argparse.Namespace, svc) -> tuple:
-    """The local days a `log` or `report` covers: (first, last) from --week/--last-week/--from/--to."""
+    """The local days the period options (see `_period`) name: (first, last, title)."""
     from datetime import timedelta
 
     today = svc.report.today()
@@ -416,6 +416,19 @@ def _days(args: argparse.Namespace, svc) -> tuple:
     if args.last_week:
         week = week.previous()
     return week.start, week.end - timedelta(days=1), week.title()
+
+
+def _weeks(args: argparse.Namespace, svc):
+    """The period `report` and `brief` read, from the same options as `log`: whole weeks, so
+    --from/--to gives the weeks holding those days (the title says which); None when no
+    option was given (the command's own default)."""
+    from offload.domain.weeks import Period
+
+    if not (args.week or args.last_week or args.start or args.end):
+        return None
+    first, last, _ = _days(args, svc)
+    start = svc.report.week_holding(first).start
+    return Period(start, (svc.report.week_holding(last).start - start).days // 7 + 1)
 
 
 def _entry_line(e, zone: str, now_epoch: int, *, seconds: int | None = None, with_day: bool = False,
@@ -477,14 +490,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     from offload.service.report import render
 
     svc = open_service(args, reading=True)
-    week = None
-    if args.all and (args.week or args.last_week):
-        raise OffloadError("--all covers every week; leave out --week and --last-week.")
-    if not args.all:
-        today = svc.report.today()
-        week = svc.report.week_holding(_date(args.week, today) if args.week else today)
-        if args.last_week:
-            week = week.previous()
+    if args.all and (args.week or args.last_week or args.start or args.end):
+        raise OffloadError("--all covers every week; leave out --week, --last-week, --from and --to.")
+    week = None if args.all else _weeks(args, svc) or svc.report.week_holding()
     report = svc.report.report(by=args.by, week=week, all_time=args.all)
     _say(render(report, args.format))
     return 0
@@ -654,9 +662,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
-def _period(p: argparse.ArgumentParser) -> None:
+def _period(p: argparse.ArgumentParser, weeks: bool = True) -> None:
+    """The period options, one definition for `log`, `report` and `brief` (read by `_days`
+    and `_weeks`); `weeks`: the command reads whole weeks."""
     p.add_argument("--week", metavar="DATE", help="the week holding this day, e.g. 2026-11-16 or mon")
     p.add_argument("--last-week", action="store_true", help="the week before (or before --week)")
+    whole = " (the weeks holding it)" if weeks else ""
+    p.add_argument("--from", dest="start", metavar="DAY", help=f"first day{whole}, e.g. 2026-11-02 or mon")
+    p.add_argument("--to", dest="end", metavar="DAY",
+                   help=f"last day{whole}, default today; a day's name counts on from --from: "
+                        "--from mon --to sun is this week")
 @command("backup")
 def cmd_backup(args: argparse.Namespace) -> int:
     svc = open_service(args)
@@ -805,11 +820,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     p = add("log", "The entries of a week (this one unless told) or of a span of days.",
             "offload log --last-week\n         offload log --from 2026-11-02 --to 2026-11-15")
-    _period(p)
-    p.add_argument("--from", dest="start", help="first day, e.g. 2026-11-02 or mon")
-    p.add_argument("--to", dest="end", help="last day (default today)")
+    _period(p, weeks=False)
 
-    p = add("report", "Time per task, day or skill set for a week or all history: what the Review shows.",
+    p = add("report", "Time per task, day or skill set for a week, several weeks or all history: what the "
+            "Review shows.",
             "offload report --last-week --by skill-set --format markdown")
     _period(p)
     p.add_argument("--all", action="store_true", help="all history instead of one week")
@@ -839,9 +853,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     p = add("brief", "The handover brief in Markdown for one skill set (or all): the tasks and their hours, "
             "the monthly estimate and cost against your own time, and the scope of work to fill in.",
-            "offload brief --set 'Bookkeeping and accounts' -o books.md")
+            "offload brief --set 'Bookkeeping and accounts' --last-week -o books.md")
     p.add_argument("--set", dest="skill_set", metavar="NAME", default=None, help="one skill set (default: all)")
-    p.add_argument("--week", metavar="DATE", default=None, help="the week holding this day (default: this week)")
+    _period(p)
     p.add_argument("-o", "--output", metavar="FILE", default=None,
                    help="write to FILE, readable by you only (default: standard output)")
     _force(p)
@@ -850,12 +864,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 @command("brief")
 def cmd_brief(args: argparse.Namespace) -> int:
-    from offload.domain.weeks import local_date
-
     svc = open_service(args, reading=True)
-    week = None
-    if args.week:
-        week = svc.review.week_holding(_date(args.week, local_date(svc.ctx.now(), svc.ctx.zone)))
+    week = _weeks(args, svc)  # None: the audit period
     if args.output is None or str(args.output) == "-":
         sys.stdout.write(svc.grouping.brief(args.skill_set, week))
         return 0
