@@ -127,10 +127,11 @@ def test_report_by_task_day_and_skill_set(week, service):
     code, out, _ = week("report")
     lines = out.splitlines()
     assert lines[0] == "Week of Mon 16 Nov 2026"
-    assert lines[2].split() == ["Task", "Time", "Hours", "Share", "Sessions", "Days", "Highlighted", "Skill", "set"]
-    assert lines[4].split()[:6] == ["Invoices", "2h", "00m", "2.0", "44%", "1"]
-    assert lines[5].split()[:7] == ["Email", "1h", "30m", "1.5", "33%", "2", "2"]
-    assert lines[-1].split() == ["Total", "4h", "30m", "4.5", "100%"]
+    assert lines[2].split() == ["Task", "Time", "Share", "Sessions", "Days", "Highlighted", "Skill", "set"]
+    # 44.4%, 33.3% and 22.2% shown as 45%, 33% and 22%: the shares add up to the total's 100%.
+    assert lines[4].split()[:5] == ["Invoices", "2h", "00m", "45%", "1"]
+    assert lines[5].split()[:6] == ["Email", "1h", "30m", "33%", "2", "2"]
+    assert lines[-1].split() == ["Total", "4h", "30m", "100%"]
     days = json.loads(week("report", "--by", "day", "--format", "json")[1])
     assert [r["seconds"] for r in days["rows"]] == [9000, 0, 3600, 0, 3600, 0, 0]
     # Skill sets come from the grouping screen; put one in the way it would.
@@ -141,7 +142,7 @@ def test_report_by_task_day_and_skill_set(week, service):
     assert [(r["skill_set"], r["seconds"], r["tasks"]) for r in sets] == [
         ("Ungrouped", 9000, 2), ("Bookkeeping", 7200, 1)]
     md = week("report", "--by", "skill-set", "--format", "markdown")[1]
-    assert "| Bookkeeping | 2h 00m | 2.0 | 44% | 1 | 1 |" in md
+    assert "| Bookkeeping | 2h 00m | 44% | 1 | 1 |" in md
 
 
 def test_report_all_history_and_csv_is_safe(week):

@@ -104,3 +104,53 @@ def test_times_with_am_pm_and_noon_from_the_command_line(cli):
 def test_a_wrong_option_points_at_that_commands_help(cli, db_path, args, said):
     code, out, err = cli(*args)
     assert (code, out, err) == (2, "", said)
+
+
+# --- one way to read a duration, a share and hours ------------------------------------
+def test_an_entry_reads_the_minutes_between_the_times_shown_next_to_it(cli):
+    cli("start", "Calls", at="2026-11-20T18:18:40Z")
+    assert cli("stop", at="2026-11-20T18:30:10Z")[1] == "Stopped Calls after 12m\n"
+    _, out, _ = cli("log", at="2026-11-20T19:00:00Z")
+    line = next(l for l in out.splitlines() if "Calls" in l)
+    assert "18:18–18:30" in line and " 12m  Calls" in line
+
+
+def test_durations_round_to_the_nearest_minute_and_totals_come_from_exact_seconds():
+    from offload.domain.format import duration, entry_duration, shown_span
+
+    assert [duration(s) for s in (0, 29, 30, 89, 90, 3569, 3570)] == ["0m", "0m", "1m", "1m", "2m", "59m", "1h 00m"]
+    start, end = 1795198720, 1795199410  # 18:18:40 to 18:30:10 UTC: 11m 30s
+    assert shown_span(start, end, "UTC") == 12 * 60 and entry_duration(start, end, 0, "UTC") == "12m"
+    # Kathmandu is UTC+05:45: its shown minutes are not UTC's, and still 12 of them.
+    assert entry_duration(start, end, 0, "Asia/Kathmandu") == "12m"
+    assert entry_duration(start, None, end, "UTC") == "12m"  # running: its time so far, rounded
+
+
+def test_shares_add_up_to_100_percent():
+    from offload.domain.format import whole_percents
+
+    assert whole_percents([1, 1, 1]) == [34, 33, 33]
+    assert whole_percents([3600, 3600, 3600, 1]) == [34, 33, 33, 0]  # a second is 0% of three hours
+    assert whole_percents([0, 0]) == [0, 0] and whole_percents([]) == []
+    for parts in ([7, 7, 7, 7, 7, 7], [995, 3, 2], [1, 2, 3, 4, 5, 6, 7]):
+        assert sum(whole_percents(parts)) == 100
+
+
+def test_the_reviews_and_reports_shares_add_up_to_100(cli, service):
+    for day in ("mon", "tue", "wed"):
+        service.log.add(f"Task {day}", f"{day} 9:00", f"{day} 10:00")
+    assert [t.percent for t in service.review.week().tasks] == [34, 33, 33]
+    _, out, _ = cli("report")
+    shares = [word for line in out.splitlines() for word in line.split() if word.endswith("%")]
+    assert shares == ["34%", "33%", "33%", "100%"]
+
+
+def test_one_hours_format_a_table(cli, service):
+    service.log.add("Calls", "mon 9:00", "mon 10:30")
+    for fmt in ("table", "markdown"):
+        out = cli("report", "--format", fmt)[1]
+        assert "1h 30m" in out and "1.5" not in out and "Hours" not in out, fmt
+    assert '"hours": 1.5' in cli("report", "--format", "json")[1]  # for machines, both stay
+    assert service.review.week().freed() == "Space highlights a task to hand over."
+    service.review.set_highlight("Calls", True)
+    assert service.review.week().freed() == "Handing that over frees about 1h 30m a week."

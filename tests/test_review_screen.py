@@ -58,7 +58,7 @@ async def test_open_the_review_move_to_a_task_space_and_the_summary_changes(serv
         await pilot.press("down", "space")
         await pilot.pause()
         assert text(screen, "#summary") == "Highlighted 3h 00m of 10h 00m logged (30%)"
-        assert text(screen, "#freed") == "Handing that over frees about 3.0 hours a week."
+        assert text(screen, "#freed") == "Handing that over frees about 3h 00m a week."
         assert rows(table)[1][0] == "● hand over"
         assert service.review.week(WEEK).task("Invoices").highlighted
 

@@ -63,7 +63,7 @@ def test_summary_line_and_hours_freed(service):
     service.review.toggle_highlight("Email")
     report = service.review.week(WEEK)
     assert report.summary() == "Highlighted 4h 00m of 10h 00m logged (40%)"
-    assert report.freed() == "Handing that over frees about 4.0 hours a week."
+    assert report.freed() == "Handing that over frees about 4h 00m a week."
 
 
 def test_a_tasks_entries_for_the_week(service):

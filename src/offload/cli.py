@@ -111,12 +111,12 @@ def cmd_start(args: argparse.Namespace) -> int:
 def cmd_stop(args: argparse.Namespace) -> int:
     svc = open_service(args)
     entry = svc.log.stop(at=args.at)
-    from offload.domain.format import duration
+    from offload.domain.format import entry_duration
 
     if entry.end_utc == entry.start_utc:
         _say(f"Stopped {entry.task} in the second it started: nothing was logged, the empty entry is removed.")
         return 0
-    _say(f"Stopped {entry.task} after {duration(entry.end_utc - entry.start_utc)}")
+    _say(f"Stopped {entry.task} after {entry_duration(entry.start_utc, entry.end_utc, 0, svc.clock.zone)}")
     return 0
 
 
@@ -132,9 +132,9 @@ def cmd_resume(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     svc = open_service(args)
     entry = svc.log.add(args.task, args.start, args.end, note=args.note)
-    from offload.domain.format import duration
+    from offload.domain.format import entry_duration
 
-    _say(f"Added {entry.task} ({duration(entry.end_utc - entry.start_utc)})")
+    _say(f"Added {entry.task} ({entry_duration(entry.start_utc, entry.end_utc, 0, svc.clock.zone)})")
     return 0
 
 
@@ -438,7 +438,7 @@ def _entry_line(e, zone: str, now_epoch: int, *, seconds: int | None = None, wit
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from offload.domain.format import duration, local_time
+    from offload.domain.format import duration, entry_duration, local_time
 
     start = local_time(e.start_utc, zone, with_day=with_day, this_year=this_year)
     end = local_time(e.end_utc, zone) if e.end_utc is not None else "now  "
@@ -449,8 +449,9 @@ def _entry_line(e, zone: str, now_epoch: int, *, seconds: int | None = None, wit
     shown = full if seconds is None else seconds
     running = " (running)" if e.running else ""
     note = f"  {e.note}" if e.note else ""
-    cut = f"  ({duration(full)} in all)" if shown < full else ""
-    return f"{e.id:>{id_width}}  {start}–{end}{away}  {duration(shown):>7}  {e.task}{running}{note}{cut}"
+    whole = entry_duration(e.start_utc, e.end_utc, now_epoch, zone)  # agrees with the times shown
+    cut = f"  ({whole} in all)" if shown < full else ""
+    return f"{e.id:>{id_width}}  {start}–{end}{away}  {duration(shown) if cut else whole:>7}  {e.task}{running}{note}{cut}"
 
 
 @command("log")

@@ -4,16 +4,52 @@ from __future__ import annotations
 
 
 def duration(seconds: float) -> str:
-    """`1h 05m`; under an hour `25m`; under a minute `0m`."""
-    total = int(seconds) // 60
+    """`1h 05m`; under an hour `25m`; to the nearest minute (a half rounds up), so `0m`
+    only under 30 seconds. Totals are summed from exact seconds, then rounded once here."""
+    total = (int(seconds) + 30) // 60
     hours, minutes = divmod(total, 60)
     if hours:
         return f"{hours}h {minutes:02d}m"
     return f"{minutes}m"
 
 
+def shown_span(start_epoch: int, end_epoch: int, zone: str) -> int:
+    """The seconds between an entry's start and end as `local_time` shows them (to the
+    minute): 18:18:40 to 18:30:10 reads 18:18–18:30, so it lasts 12m there, not 11m."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo(zone)
+    start = start_epoch - datetime.fromtimestamp(start_epoch, tz).second
+    end = end_epoch - datetime.fromtimestamp(end_epoch, tz).second
+    return end - start
+
+
+def entry_duration(start_epoch: int, end_epoch: int | None, now_epoch: int, zone: str) -> str:
+    """What an entry's duration reads next to its shown times: whole minutes from the shown
+    start to the shown end; a running one (shown "now") its time so far."""
+    if end_epoch is None:
+        return duration(now_epoch - start_epoch)
+    return duration(shown_span(start_epoch, end_epoch, zone))
+
+
+def whole_percents(parts: list[float]) -> list[int]:
+    """Shares as whole percents that add up to 100 (largest remainder): 1/3 each is 34, 33,
+    33, not 33 three times. All zero when there is no whole."""
+    whole = sum(parts)
+    if whole <= 0:
+        return [0] * len(parts)
+    exact = [100 * p / whole for p in parts]
+    shares = [int(e) for e in exact]
+    # The points left go to the largest remainders (the earlier part on a tie).
+    for i in sorted(range(len(parts)), key=lambda i: (-(exact[i] - shares[i]), i))[: 100 - sum(shares)]:
+        shares[i] += 1
+    return shares
+
+
 def hours(seconds: float) -> str:
-    """Decimal hours with one place, for tables and briefs: `3.5`."""
+    """Decimal hours with one place, for the brief's tables (screens and the command line's
+    tables say `3h 30m`): `3.5`."""
     return f"{seconds / 3600:.1f}"
 
 

@@ -22,6 +22,7 @@ class ReportLine:
     name: str
     seconds: int
     share: float = 0.0
+    percent: int = 0  # the share as the table shows it: the lines' percents add up to 100
     sessions: int = 0
     days: int = 0
     tasks: int = 0
@@ -113,9 +114,12 @@ class ReportService:
             lines = self._by_day(spans, days, keep_empty=not all_time)
         else:
             lines = self._by_skill_set(spans)
+        from offload.domain.format import whole_percents
+
         total = sum(line.seconds for line in lines)
-        for line in lines:
+        for line, whole in zip(lines, whole_percents([line.seconds for line in lines])):
             line.share = line.seconds / total if total else 0.0
+            line.percent = whole
         if by != "day":
             lines.sort(key=lambda line: (-line.seconds, line.name.casefold()))
         return Report(title, by, lines)
@@ -211,9 +215,10 @@ FORMATS = ("table", "csv", "json", "markdown")
 
 
 def _columns(by: str) -> list[tuple[str, str]]:
-    """(heading, field) per column, in order; fields beyond these go to csv/json only."""
+    """(heading, field) per column, in order; fields beyond these (decimal hours too: one
+    hours format a table) go to csv/json only."""
     first = {"task": "Task", "day": "Day", "skill-set": "Skill set"}[by]
-    cols = [(first, "name"), ("Time", "time"), ("Hours", "hours"), ("Share", "share")]
+    cols = [(first, "name"), ("Time", "time"), ("Share", "share")]
     if by == "task":
         cols += [("Sessions", "sessions"), ("Days", "days"), ("Highlighted", "highlighted"), ("Skill set", "skill_set")]
     elif by == "day":
@@ -224,14 +229,12 @@ def _columns(by: str) -> list[tuple[str, str]]:
 
 
 def _shown(line: ReportLine, key: str) -> str:
-    from offload.domain.format import duration, hours, percent
+    from offload.domain.format import duration
 
     if key == "time":
         return duration(line.seconds)
-    if key == "hours":
-        return hours(line.seconds)
     if key == "share":
-        return f"{line.share * 100:.0f}%" if line.seconds else percent(0, 0)
+        return f"{line.percent}%"
     if key == "highlighted":
         return "yes" if line.highlighted else ""
     return str(getattr(line, key))
@@ -277,10 +280,10 @@ def render(report: Report, fmt: str = "table") -> str:
         return buf.getvalue().rstrip("\n")
     cols = _columns(report.by)
     body = [[_shown(line, key) for _, key in cols] for line in report.lines]
-    total = ReportLine("Total", report.total_seconds, share=1.0 if report.total_seconds else 0.0)
-    foot = [_shown(total, key) if key in ("name", "time", "hours", "share") else "" for _, key in cols]
+    total = ReportLine("Total", report.total_seconds, percent=100 if report.total_seconds else 0)
+    foot = [_shown(total, key) if key in ("name", "time", "share") else "" for _, key in cols]
     heads = [h for h, _ in cols]
-    numeric = {"time", "hours", "share", "sessions", "days", "tasks"}
+    numeric = {"time", "share", "sessions", "days", "tasks"}
     if fmt == "markdown":
         def cell(text: str) -> str:
             # A name shows as typed: `**x**` or `[a](b)` is not formatting in someone's notes.

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from offload.domain.errors import InvalidInput, NotFound
-from offload.domain.format import duration, hours, percent
+from offload.domain.format import duration, percent, whole_percents
 from offload.domain.text import name_key
 from offload.service.context import Context
 from offload.store import days as day_store
@@ -29,6 +29,7 @@ class TaskWeek:
     day_seconds: list[int]
     sessions: int
     share: float = 0.0
+    percent: int = 0  # the share as shown: the week's percents add up to 100
 
     @property
     def name(self) -> str:
@@ -97,7 +98,7 @@ class WeekReport:
         marked = self.highlighted_seconds
         if not marked:
             return "Space highlights a task to hand over."
-        return f"Handing that over frees about {hours(marked)} hours a week."
+        return f"Handing that over frees about {duration(marked)} a week."
 
 
 SORTS = ("total", "share", "name")
@@ -172,8 +173,9 @@ class ReviewService:
             TaskWeek(tasks[tid], secs, sessions.get(tid, 0)) for tid, secs in per_task.items() if tid in tasks
         ]
         total = report.total_seconds
-        for t in report.tasks:
+        for t, whole in zip(report.tasks, whole_percents([t.seconds for t in report.tasks])):
             t.share = t.seconds / total if total else 0.0
+            t.percent = whole
         report.tasks.sort(key=lambda t: (-t.seconds, t.name.casefold()))
         return report
 

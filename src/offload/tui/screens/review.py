@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from offload.domain.errors import OffloadError
-from offload.domain.format import duration, hours, percent
+from offload.domain.format import duration
 from offload.domain.weeks import Week
 from offload.service.review import SHOWS, SORTS, TaskWeek, WeekReport, arrange
 from offload.tui.widgets.fit_table import FitTable, cut
@@ -274,7 +274,7 @@ class ReviewScreen(Screen):
             mark,
             cut(t.name, style),
             Text(duration(t.seconds), style=style, justify="right"),
-            Text(percent(t.seconds, self.report.total_seconds), style=style, justify="right"),
+            Text(f"{t.percent}%", style=style, justify="right"),  # the week's add up to 100%
             Text(str(t.sessions), style=style, justify="right"),
             Text(day_marks(t, self.week, self.compact), style=style),
             Text(FEELING_TEXT[t.task.feeling], style=Style(color=feeling_style.get(t.task.feeling)) + style),
