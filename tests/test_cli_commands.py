@@ -66,7 +66,7 @@ def test_user_mistakes_are_one_line_no_traceback(cli, tmp_path):
     code, _, err = cli("report", "--by", "colour")
     assert code == 2 and "invalid choice" in err and err.count("\n") == 1
     code, _, err = cli("report", "--all", "--last-week")
-    assert (code, err) == (2, "offload: --all covers every week; leave out --week, --last-week, --from and --to.\n")
+    assert (code, err) == (2, "offload: --all covers every week; leave out --week, --last-week, --weeks, --from and --to.\n")
     code, _, err = cli("log", "--week", "mon", "--from", "mon")
     assert code == 2 and "not both" in err
     code, _, err = cli("log", "--from", "today", "--to", "yesterday")

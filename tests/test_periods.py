@@ -55,4 +55,4 @@ def test_period_option_mistakes_name_the_options(cli, service):
         "offload: Give either --week/--last-week or --from/--to, not both.\n"
     assert cli("brief", "--to", "mon")[2] == "offload: --to needs --from too, e.g. --from 2026-11-02 --to 2026-11-15.\n"
     assert cli("report", "--all", "--from", "mon")[2] == \
-        "offload: --all covers every week; leave out --week, --last-week, --from and --to.\n"
+        "offload: --all covers every week; leave out --week, --last-week, --weeks, --from and --to.\n"

@@ -304,9 +304,9 @@ def _stored_settings(args: argparse.Namespace) -> dict[str, str]:
 
 
 # A reading command where nothing was logged yet: its exit status, and whether its standard
-# output is data (export, brief), so the words go to standard error.
+# output is data (export, brief, plan), so the words go to standard error.
 _NOTHING_YET = {"status": (1, False), "log": (0, False), "report": (0, False), "export": (1, True),
-                "brief": (1, True)}
+                "brief": (1, True), "plan": (1, True)}
 
 
 def _nothing_yet(args: argparse.Namespace, exc) -> int:
@@ -419,15 +419,25 @@ def _days(args: argparse.Namespace, svc) -> tuple:
 
 
 def _weeks(args: argparse.Namespace, svc):
-    """The period `report` and `brief` read, from the same options as `log`: whole weeks, so
-    --from/--to gives the weeks holding those days (the title says which); None when no
-    option was given (the command's own default)."""
-    from offload.domain.weeks import Period
+    """The period `report`, `brief` and `plan` read, from the same options as `log`: whole weeks,
+    so --from/--to gives the weeks holding those days (the title says which), and --weeks N the
+    N weeks ending with the week named (this one unless told); None when no option was given
+    (the saved audit period)."""
+    from datetime import timedelta
 
-    if not (args.week or args.last_week or args.start or args.end):
+    from offload.domain.weeks import MAX_WEEKS, Period
+
+    weeks = getattr(args, "weeks", None)
+    if weeks is not None and (args.start or args.end):
+        raise OffloadError("Give either --weeks or --from/--to, not both.")
+    if weeks is not None and not 1 <= weeks <= MAX_WEEKS:
+        raise OffloadError(f"--weeks is 1 to {MAX_WEEKS}, not {weeks}.")
+    if not (args.week or args.last_week or args.start or args.end or weeks):
         return None
     first, last, _ = _days(args, svc)
     start = svc.report.week_holding(first).start
+    if weeks:
+        return Period(start - timedelta(days=7 * (weeks - 1)), weeks)
     return Period(start, (svc.report.week_holding(last).start - start).days // 7 + 1)
 
 
@@ -491,9 +501,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     from offload.service.report import render
 
     svc = open_service(args, reading=True)
-    if args.all and (args.week or args.last_week or args.start or args.end):
-        raise OffloadError("--all covers every week; leave out --week, --last-week, --from and --to.")
-    week = None if args.all else _weeks(args, svc) or svc.report.week_holding()
+    if args.all and (args.week or args.last_week or args.start or args.end or args.weeks):
+        raise OffloadError("--all covers every week; leave out --week, --last-week, --weeks, --from and --to.")
+    week = None if args.all else _weeks(args, svc) or svc.audit.period()
     report = svc.report.report(by=args.by, week=week, all_time=args.all)
     _say(render(report, args.format))
     return 0
@@ -664,8 +674,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _period(p: argparse.ArgumentParser, weeks: bool = True) -> None:
-    """The period options, one definition for `log`, `report` and `brief` (read by `_days`
-    and `_weeks`); `weeks`: the command reads whole weeks."""
+    """The period options, one definition for `log`, `report`, `brief` and `plan` (read by
+    `_days` and `_weeks`); `weeks`: the command reads whole weeks (and takes --weeks N); with
+    no option it reads the saved audit period."""
     p.add_argument("--week", metavar="DATE", help="the week holding this day, e.g. 2026-11-16 or mon")
     p.add_argument("--last-week", action="store_true", help="the week before (or before --week)")
     whole = " (the weeks holding it)" if weeks else ""
@@ -673,6 +684,10 @@ def _period(p: argparse.ArgumentParser, weeks: bool = True) -> None:
     p.add_argument("--to", dest="end", metavar="DAY",
                    help=f"last day{whole}, default today; a day's name counts on from --from: "
                         "--from mon --to sun is this week")
+    if weeks:
+        p.add_argument("--weeks", type=int, metavar="N", default=None,
+                       help="N weeks ending with --week or --last-week (default: ending this week); with "
+                            "no period option: the audit period chosen on the Review")
 @command("backup")
 def cmd_backup(args: argparse.Namespace) -> int:
     svc = open_service(args)
@@ -852,15 +867,37 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--zone", default=None, help="zone of times written without one (Toggl, CSV); default yours")
     _add_backup_commands(add)
 
-    p = add("brief", "The handover brief in Markdown for one skill set (or all): the tasks and their hours, "
-            "the monthly estimate and cost against your own time, and the scope of work to fill in.",
+    p = add("brief", "The handover brief in Markdown for one skill set (or all), to send to providers: the "
+            "tasks, how often and how long, examples from your notes, and the scope of work to fill in. It "
+            "carries no rates or budget (those are in `offload plan`).",
             "offload brief --set 'Bookkeeping and accounts' --last-week -o books.md")
     p.add_argument("--set", dest="skill_set", metavar="NAME", default=None, help="one skill set (default: all)")
     _period(p)
     p.add_argument("-o", "--output", metavar="FILE", default=None,
                    help="write to FILE, readable by you only (default: standard output)")
     _force(p)
+
+    p = add("plan", "Your outsourcing plan in Markdown, for you and not for providers: each skill set's hours "
+            "a month, its cost at the rate against the value of your own time, the return, what handing "
+            "over frees, and what is still to decide.",
+            "offload plan -o plan.md\n         offload plan --last-week --weeks 4")
+    _period(p)
+    p.add_argument("-o", "--output", metavar="FILE", default=None,
+                   help="write to FILE, readable by you only (default: standard output)")
+    _force(p)
     return parser
+
+
+@command("plan")
+def cmd_plan(args: argparse.Namespace) -> int:
+    svc = open_service(args, reading=True)
+    period = _weeks(args, svc)  # None: the audit period
+    if args.output is None or str(args.output) == "-":
+        sys.stdout.write(svc.audit.plan(period))
+        return 0
+    path = svc.audit.write_plan(args.output, period, force=args.force)
+    print(f"Wrote the plan to {path}", file=sys.stderr)
+    return 0
 
 
 @command("brief")
