@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 from offload.domain.audit import Audit, AuditSet, AuditTask, cost, estimate, parse_period
 from offload.domain.brief import build_brief
 from offload.domain.errors import InvalidInput
-from offload.domain.markdown import md_cell, md_text
+from offload.domain.markdown import md_inline, md_text
 from offload.domain.plan import build_plan
 from offload.domain.skill_sets import BRIEF_FIELDS
 from offload.domain.weeks import Period
@@ -217,8 +217,11 @@ def test_user_text_renders_as_typed(text):
 
     assert html.startswith("<p>") and html.count("<p>") == 1
     assert htmllib.unescape(html[3:-5]) == text
-    cell = MarkdownIt("commonmark").enable("table").render(f"| A |\n|---|\n| {md_cell(text)} |\n")
+    cell = MarkdownIt("commonmark").enable("table").render(f"| A |\n|---|\n| {md_inline(text)} |\n")
     assert htmllib.unescape(cell.split("<td>")[1].split("</td>")[0]) == text
+    for heading in (f"# Handover brief: {md_inline(text)}", f"## {md_inline(text)}"):
+        shown = MarkdownIt("commonmark").render(heading)
+        assert htmllib.unescape(shown.split(">", 1)[1].rsplit("</h", 1)[0]).removeprefix("Handover brief: ") == text
 
 
 @settings(max_examples=300, deadline=None)
@@ -232,13 +235,13 @@ def test_any_text_renders_literally(text):
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     html = parser.render(md_text(expected))
     assert htmllib.unescape(html.removeprefix("<p>").removesuffix("</p>\n")) == expected
-    cell = parser.render(f"| A |\n|---|\n| {md_cell(expected)} |\n")
+    cell = parser.render(f"| A |\n|---|\n| {md_inline(expected)} |\n")
     assert htmllib.unescape(cell.split("<td>")[1].split("</td>")[0]) == expected
 
 
 def test_control_characters_never_reach_a_document():
     assert md_text("red\x1b[31m text") == "red\\x1b[31m text"  # shown, not obeyed
-    assert md_cell("bell\x07") == "bell\\x07"
+    assert md_inline("bell\x07") == "bell\\x07"
 
 
 # --- the stored period ------------------------------------------------------------------------

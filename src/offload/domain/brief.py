@@ -12,14 +12,14 @@ from typing import Sequence
 
 from offload.domain.audit import Audit, AuditSet, AuditTask, hours_of
 from offload.domain.format import duration
-from offload.domain.markdown import md_cell, md_text, table
+from offload.domain.markdown import md_inline, md_text, table
 from offload.domain.skill_sets import BRIEF_FIELDS
 
 
 def _task_row(t: AuditTask) -> list[str]:
     month = "once" if t.frequency == "one-off" else str(t.estimate.monthly)
     session = duration(t.typical_session) if t.sessions else "–"
-    return [md_cell(t.name), t.frequency, str(hours_of(t.seconds)), str(len(t.days_logged)), session, month]
+    return [md_inline(t.name), t.frequency, str(hours_of(t.seconds)), str(len(t.days_logged)), session, month]
 
 
 def _work(s: AuditSet, audit: Audit, depth: int) -> list[str]:
@@ -48,7 +48,7 @@ def _examples(s: AuditSet, depth: int) -> list[str]:
         return []
     out = ["#" * depth + " Examples from the log", ""]
     for t, ex in sorted(shown, key=lambda p: p[0].name.casefold()):
-        out.append(f"- {md_text(t.name)}: " + "; ".join(md_text(e) for e in ex))
+        out.append(f"- {md_text(t.name)}: " + "; ".join(md_inline(e) for e in ex))
     return out + [""]
 
 
@@ -61,7 +61,7 @@ def _scope(s: AuditSet, depth: int) -> list[str]:
             out.append(md_text(value))
         else:
             example = s.examples.get(f.key)
-            hint = f" _(for example: {md_text(example)})_" if example else ""
+            hint = f" _(for example: {md_inline(example)})_" if example else ""
             out.append(f"> **To answer:** {f.question}{hint}")
         out.append("")
     return out
@@ -86,17 +86,17 @@ def build_brief(audit: Audit, sets: Sequence[AuditSet] | None = None) -> str:
     sets = list(audit.sets if sets is None else sets)
     if len(sets) == 1:
         s = sets[0]
-        out = [f"# Handover brief: {md_text(s.name)}", "", _from_line(audit), ""]
+        out = [f"# Handover brief: {md_inline(s.name)}", "", _from_line(audit), ""]
         out += _set_section(s, audit, 1)
         return "\n".join(out).rstrip() + "\n"
     out = ["# Handover brief", "", _from_line(audit), ""]
     if not sets:
         out += ["No skill sets yet: group the highlighted tasks into skill sets first.", ""]
         return "\n".join(out).rstrip() + "\n"
-    rows = [[md_cell(s.name), str(len(s.tasks)), str(s.monthly_hours)] for s in sets]
+    rows = [[md_inline(s.name), str(len(s.tasks)), str(s.monthly_hours)] for s in sets]
     out += table(["Skill set", "Tasks", "Hours a month"], rows, right={1, 2})
     out.append("")
     for s in sets:
-        out += [f"## {md_text(s.name)}", ""]
+        out += [f"## {md_inline(s.name)}", ""]
         out += _set_section(s, audit, 2)
     return "\n".join(out).rstrip() + "\n"

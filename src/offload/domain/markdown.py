@@ -79,8 +79,9 @@ def md_text(text: str) -> str:
     return "\n".join(out).strip("\n")
 
 
-def md_cell(text: str) -> str:
-    """User text in a table cell: one line, `|` escaped."""
+def md_inline(text: str) -> str:
+    """User text inside a line (a table cell, a heading, after a label): one line, `|` escaped,
+    no line-start marker to guard."""
     return _inline(" ".join(_clean(text).split()))
 
 

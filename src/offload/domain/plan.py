@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from offload.domain.audit import Audit, AuditSet, AuditTask, cost, hours_of
 from offload.domain.format import money, percent
-from offload.domain.markdown import md_cell, md_text, table
+from offload.domain.markdown import md_inline, md_text, table
 
 
 def _money(amount: Decimal | None, currency: str) -> str:
@@ -59,7 +59,7 @@ def _sets(audit: Audit) -> list[str]:
         for key, amount in (("cost", price), ("worth", worth)):
             totals[key] = None if amount is None or totals[key] is None else totals[key] + amount
         rate = "?" if s.rate is None else f"{_money(Decimal(str(s.rate)), cur)}/h"
-        rows.append([md_cell(s.name), str(s.weekly_hours), str(s.monthly_hours), rate,
+        rows.append([md_inline(s.name), str(s.weekly_hours), str(s.monthly_hours), rate,
                      _money(price, cur), _money(worth, cur), _money(back, cur)])
     monthly = sum((s.monthly_hours for s in audit.sets), Decimal(0))
     weekly = sum((s.weekly_hours for s in audit.sets), Decimal(0))
@@ -92,7 +92,7 @@ def _one_off(audit: Audit) -> list[str]:
     if not jobs:
         return []
     cur = audit.currency
-    rows = [[md_cell(t.name), md_cell(s.name), str(t.estimate.once), _money(cost(t.estimate.once, s.rate), cur),
+    rows = [[md_inline(t.name), md_inline(s.name), str(t.estimate.once), _money(cost(t.estimate.once, s.rate), cur),
              _money(_value(audit, t.estimate.once), cur)] for s, t in jobs]
     out = ["## One-time jobs", "", "Not part of the monthly figures: each is done once.", ""]
     out += table(["Task", "Skill set", "Hours", "Cost at the rate", "Your time"], rows, right={2, 3, 4})
@@ -100,7 +100,7 @@ def _one_off(audit: Audit) -> list[str]:
 
 
 def _task_table(audit: Audit, tasks: list[AuditTask]) -> list[str]:
-    rows = [[md_cell(t.name), t.frequency, str(hours_of(t.seconds)),
+    rows = [[md_inline(t.name), t.frequency, str(hours_of(t.seconds)),
              "once" if t.frequency == "one-off" else str(t.estimate.monthly)] for t in tasks]
     return table(["Task", "How often", audit.hours_heading(), "Hours a month"], rows, right={2, 3})
 
