@@ -29,7 +29,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
@@ -182,6 +182,7 @@ class TwoSides(RuleBasedStateMachine):
 
     def refused(self, expected: type[OffloadError], call):
         """The service must refuse with `expected` (a message) and change nothing."""
+        event(f"refused: {expected.__name__}")
         before = self.snapshot()
         with pytest.raises(OffloadError) as caught:
             call()
@@ -364,6 +365,7 @@ class TwoSides(RuleBasedStateMachine):
         if m.clashes(entry.start, hi, now):
             return self.refused(Conflict, call)
         back = call()
+        event("undo: put back" + (" under a new id" if back.id != gone.id else ""))
         side.deleted = None
         assert back.id not in m.entries
         # Exactly as it was: under the task name it had, its start, end, zone and note. (A task
@@ -422,6 +424,7 @@ class TwoSides(RuleBasedStateMachine):
         """Every entry of the merged tasks moves to the kept one, whose marks stay; the merged go."""
         m = self.model
         result = call()
+        event("merged")
         assert result.into == m.tasks[kept].name and [t.name for t in result.moved] == [m.tasks[t].name for t in merged]
         was = [(tid, m.tasks.pop(tid), [(eid, e.start) for eid, e in sorted(m.entries.items()) if e.task_id == tid])
                for tid in merged]
@@ -522,6 +525,7 @@ class TwoSides(RuleBasedStateMachine):
         if len(running) > 1 or future:
             return self.refused(BadRows, lambda: side.service.interop.import_text(text, "x", fmt))
         result = side.service.interop.import_text(text, "x", fmt)
+        event(f"import: {'some' if result.added else 'none'} added, {'some' if result.overlaps else 'none'} overlapping")
         self.check_import(result, side, now, marks, new_settings)
 
     @rule(which=st.integers(0, 1), fmt=st.sampled_from(["json", "csv"]))
