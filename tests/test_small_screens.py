@@ -134,3 +134,15 @@ async def test_at_80x24_the_footer_shows_the_other_screens_and_help_whole(demo, 
         # No two keys drawn over each other (the palette's key is docked right).
         regions = sorted((k.region for k in keys), key=lambda r: (r.y, r.x))
         assert all(not a.overlaps(b) for a, b in zip(regions, regions[1:]))
+
+
+async def test_a_long_task_name_leaves_the_logs_note_on_screen(service):
+    service.log.add("Quarterly VAT return and everything around it, " * 3, "8:00", "8:30",
+                    note="bank feed reconciled first")
+    app = app_for(service)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(3):
+            await pilot.pause()
+        today = app.screen.query_one("#today", DataTable)
+        assert fits(today)
+        assert today.columns["note"].width >= 8

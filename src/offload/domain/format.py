@@ -5,8 +5,9 @@ from __future__ import annotations
 
 def duration(seconds: float) -> str:
     """`1h 05m`; under an hour `25m`; to the nearest minute (a half rounds up), so `0m`
-    only under 30 seconds. Totals are summed from exact seconds, then rounded once here."""
-    total = (int(seconds) + 30) // 60
+    only under 30 seconds. Totals are summed from exact seconds, then rounded once here.
+    Never negative: a clock gone back behind a running entry's start reads `0m`."""
+    total = (max(0, int(seconds)) + 30) // 60
     hours, minutes = divmod(total, 60)
     if hours:
         return f"{hours}h {minutes:02d}m"

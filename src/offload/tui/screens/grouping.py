@@ -66,7 +66,7 @@ class GroupingScreen(Screen):
         with Horizontal(id="panes"):
             with Vertical(id="left"):
                 yield Static("To group: highlighted, not yet in a skill set", classes="pane-title")
-                yield FitTable(id="ungrouped", cursor_type="row", zebra_stripes=True, flex="suggestion")
+                yield FitTable(id="ungrouped", cursor_type="row", zebra_stripes=True, flex=("task", "suggestion"))
                 yield Static("", id="left-empty", markup=False)
             with Vertical(id="right"):
                 yield Static("Skill sets", classes="pane-title")

@@ -16,6 +16,7 @@ from offload.domain.errors import OffloadError
 from offload.domain.format import duration, input_time, local_time, stopwatch
 from offload.store.rows import EntryRow
 from offload.tui.widgets.entry_dialog import EntryDialog, EntryForm
+from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.keys_footer import KeysFooter
 from offload.tui.widgets.selection import select_key, selected_key
 from offload.tui.widgets.week_strip import WeekStrip
@@ -100,7 +101,8 @@ class LogScreen(Screen):
                 yield Static("", id="long-running", markup=False)
         yield WeekStrip(id="week")
         yield Static("Today", id="today-title")
-        yield DataTable(id="today", cursor_type="row", zebra_stripes=True)
+        # A long task name is cut (…) rather than pushing the notes off the screen.
+        yield FitTable(id="today", cursor_type="row", zebra_stripes=True, flex=("task", "note"))
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -137,8 +139,8 @@ class LogScreen(Screen):
                     local_time(e.start_utc, zone),
                     local_time(e.end_utc, zone) if e.end_utc else Text("…", style="bold"),
                     Text(duration(e.seconds(now)), justify="right"),
-                    Text(e.task, style="bold" if e.running else ""),
-                    Text(e.note, style="dim"),
+                    cut(e.task, "bold" if e.running else ""),
+                    cut(e.note, "dim"),
                     key=str(e.id),
                 )
             select_key(table, keep_key, keep_row)

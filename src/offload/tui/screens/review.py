@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from offload.domain.errors import OffloadError
-from offload.domain.format import duration
+from offload.domain.format import duration, hours
 from offload.domain.weeks import Week
 from offload.service.review import SHOWS, SORTS, TaskWeek, WeekReport, arrange
 from offload.tui.widgets.fit_table import FitTable, cut

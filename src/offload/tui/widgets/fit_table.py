@@ -1,46 +1,78 @@
-"""A DataTable as wide as its box: one column (a name) takes the width the others leave.
+"""A DataTable as wide as its box: the flexible columns (names, notes) share the width the
+others leave.
 
 On the Review ← and → change the week, so a table wider than the screen would have columns
 no key can reach; and an auto-width column only ever grows, so one long row (an empty skill
-set's hint) would push the number columns out for good. Here the flexible column is cut to
-fit (a long name ends in …) and grows back when the window does.
+set's hint) would push the number columns out for good. Here the flexible columns are cut to
+fit (a long name ends in …) and grow back when the window does.
 """
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import DataTable
 
 MIN_FLEX = 8
 
 
+def share(room: int, wants: list[int]) -> list[int]:
+    """Split `room` among columns wanting `wants` cells: the narrow get what they want, the
+    wide split the rest evenly; what is left over goes to the last, so a short name
+    keeps its note beside it (the table fills its box)."""
+    widths = [0] * len(wants)
+    left, count = room, len(wants)
+    for i in sorted(range(len(wants)), key=lambda i: wants[i]):
+        widths[i] = max(MIN_FLEX, min(wants[i], left // count))
+        left -= widths[i]
+        count -= 1
+    if left > 0:
+        widths[-1] += left
+    return widths
+
+
 class FitTable(DataTable):
-    def __init__(self, *args, flex: str, **kwargs) -> None:
+    def __init__(self, *args, flex: str | tuple[str, ...], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.flex = flex
+        self.flex = (flex,) if isinstance(flex, str) else tuple(flex)
+        self._refit_pending = False
 
     def on_resize(self) -> None:
         self.fit()
 
+    def add_row(self, *cells, **kwargs):
+        key = super().add_row(*cells, **kwargs)
+        # Cells are measured when the table is next drawn: fit again then.
+        if not self._refit_pending:
+            self._refit_pending = True
+            self.call_after_refresh(self._refit)
+        return key
+
+    def _refit(self) -> None:
+        self._refit_pending = False
+        self.fit()
+
     def fit(self) -> None:
-        """Give the flexible column what the box has left; call after adding columns."""
-        column = self.columns.get(self.flex)  # type: ignore[call-overload]
-        width = self.size.width
-        if column is None or not width:
+        """Give the flexible columns what the box has left; call after adding columns."""
+        columns = [self.columns.get(key) for key in self.flex]  # type: ignore[call-overload]
+        # Inside the vertical scrollbar when there is one (rows arriving refit after they are drawn).
+        room = self.scrollable_content_region.width
+        if None in columns or not room:
             return
-        # The vertical scrollbar's room is always kept, so rows arriving never push a column out.
-        room = width - self.styles.scrollbar_size_vertical
-        others = sum(c.get_render_width(self) for key, c in self.columns.items() if key != self.flex)
-        fitted = max(MIN_FLEX, room - others - 2 * self.cell_padding)
-        if column.auto_width or column.width != fitted:
-            column.auto_width = False
-            column.width = fitted
+        others = sum(c.get_render_width(self) for key, c in self.columns.items() if key not in self.flex)
+        room -= others + 2 * self.cell_padding * len(columns)
+        wants = [max(c.content_width, c.label.cell_len) for c in columns]
+        changed = False
+        for column, fitted in zip(columns, share(room, wants)):
+            if column.auto_width or column.width != fitted:
+                column.auto_width = False
+                column.width = fitted
+                changed = True
+        if changed:
             # DataTable has no public way to resize a column: recompute its size and redraw.
             self._require_update_dimensions = True
             self._clear_caches()
 
 
-def cut(text: str, style: object = "") -> "Text":
-    """A cell for the flexible column: one line, cut with … when the column is narrower."""
-    from rich.text import Text
-
+def cut(text: str, style: object = "") -> Text:
+    """A cell for a flexible column: one line, cut with … when the column is narrower."""
     return Text(text, style=style, no_wrap=True, overflow="ellipsis")
