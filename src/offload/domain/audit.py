@@ -214,6 +214,7 @@ class AuditSet:
     fields: Mapping[str, str] = field(default_factory=dict)
     tasks: Sequence[AuditTask] = ()
     examples: Mapping[str, str] = field(default_factory=dict)  # the catalogue's, for the questions
+    breaks: int = 0  # times its tasks broke up core work in the period (domain/timeline.py)
 
     @property
     def recurring(self) -> list[AuditTask]:
@@ -254,6 +255,7 @@ class Audit:
     total_seconds: int = 0  # everything logged in the period
     hourly_value: float | None = None
     currency: str = "EUR"
+    core_logged: bool = False  # any core work in the period, so what broke it up can be told
 
     @property
     def weeks(self) -> int:

@@ -87,6 +87,29 @@ def _freed(audit: Audit) -> list[str]:
     return out + [""]
 
 
+def _times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def _broken_up(audit: Audit) -> list[str]:
+    """seeds/000 asks what drains the business: one line per skill set whose work came between
+    two stretches of core work (domain/timeline.py says exactly when that counts)."""
+    if not audit.sets:
+        return []
+    out = ["## What breaks up your core work", ""]
+    if not audit.core_logged:
+        return out + ["No core work in the audit period: mark the work that earns your revenue as core "
+                      "(c on the Review) to see which skill sets break it up.", ""]
+    when = "in the week" if audit.weeks == 1 else f"in the {audit.weeks} weeks"
+    breaking = sorted((s for s in audit.sets if s.breaks), key=lambda s: (-s.breaks, s.name.casefold()))
+    if not breaking:
+        return out + [f"No skill set's work came between two stretches of core work on the same day {when}.", ""]
+    out += [f"- {md_text(s.name)} broke up your core work {_times(s.breaks)} {when}." for s in breaking]
+    out += ["", "Each time the set's tasks came between two stretches of core work on the same day counts once, "
+            "however many of its entries were there.", ""]
+    return out
+
+
 def _one_off(audit: Audit) -> list[str]:
     jobs = [(s, t) for s in audit.sets for t in s.one_off]
     if not jobs:
@@ -130,6 +153,7 @@ def build_plan(audit: Audit) -> str:
            f"_For you, not for providers: {md_text(audit.period_line())}, from your time log._", ""]
     out += _sets(audit)
     out += _freed(audit)
+    out += _broken_up(audit)
     out += _one_off(audit)
     out += _ungrouped(audit)
     out += _candidates(audit)

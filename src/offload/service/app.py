@@ -44,6 +44,7 @@ class Offload:
     doctor = _UseCase("offload.service.doctor", "DoctorService")
     audit = _UseCase("offload.service.audit", "AuditService")
     files = _UseCase("offload.service.files", "FileService")
+    timeline = _UseCase("offload.service.timeline", "TimelineService")
 
     def __init__(self, store: Store, clock: Clock | None = None) -> None:
         self.ctx = Context(store, clock or Clock())

@@ -84,17 +84,23 @@ class AuditService:
         from offload.domain.catalogue import catalogue_set
         from offload.service.grouping import GroupingService
 
+        from offload.service.timeline import TimelineService
+
         period = period or self.period()
         view = GroupingService(self.ctx).view(period)
+        breaks, core_logged = TimelineService(self.ctx).broken_up(
+            period, {s.name: [t.task.id for t in s.tasks] for s in view.sets})
         sets = []
         for s in view.sets:
             known = catalogue_set(s.name)
             sets.append(AuditSet(s.name, s.row.description, s.row.rate, dict(s.row.fields),
-                                 tuple(t.figures for t in s.tasks), dict(known.examples) if known else {}))
+                                 tuple(t.figures for t in s.tasks), dict(known.examples) if known else {},
+                                 breaks.get(s.name, 0)))
         candidates = [figures(view.report, t.task, t, []) for t in view.report.tasks if t.candidate]
         value = self._settings.get("hourly_value")
         return Audit(period, tuple(sets), tuple(t.figures for t in view.ungrouped), tuple(candidates),
-                     view.report.total_seconds, float(value) if value else None, self._settings.get("currency"))
+                     view.report.total_seconds, float(value) if value else None, self._settings.get("currency"),
+                     core_logged)
 
     def brief(self, set_name: str | None = None, period: Period | None = None) -> str:
         """The brief for the provider, for one set or all: no rates, no budget."""
