@@ -74,7 +74,8 @@ async def test_good_values_persist_and_the_theme_changes(service, db_path, clock
     again = Offload.open(db_path, clock)
     assert again.settings.all() == {
         "week_start": "sunday", "long_running_hours": "4", "hourly_value": "72.5",
-        "currency": "GBP", "theme": "textual-light", "audit_period": "",
+        "currency": "GBP", "theme": "textual-light", "reminder_minutes": "",
+        "working_hours": "09:00-17:30", "audit_period": "",
     }
     again.close()
 
@@ -94,7 +95,8 @@ def test_config_lists_sets_and_refuses_in_one_line(db_path):
     listed = run_offload("config", db=db_path)
     assert listed.returncode == 0
     assert [line.split()[0] for line in listed.stdout.splitlines()] == [
-        "week_start", "long_running_hours", "hourly_value", "currency", "theme", "audit_period"]
+        "week_start", "long_running_hours", "hourly_value", "currency", "theme", "reminder_minutes",
+        "working_hours", "audit_period"]
     done = run_offload("config", "currency", "usd", db=db_path)
     assert done.returncode == 0 and done.stdout.strip() == "currency = USD"
     before = snapshot(db_path)

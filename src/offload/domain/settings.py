@@ -8,6 +8,7 @@ from typing import Callable
 
 from offload.domain.audit import check_period_setting
 from offload.domain.errors import InvalidInput
+from offload.domain.reminder import check_reminder_minutes, check_working_hours
 from offload.domain.text import refuse_control, visible
 from offload.domain.weeks import WEEKDAYS, weekday_number
 
@@ -87,6 +88,10 @@ SETTINGS: dict[str, Setting] = {
         Setting("hourly_value", "Your own hourly value", "", _money, "what an hour of your time is worth, e.g. 80"),
         Setting("currency", "Currency", "EUR", _currency, "e.g. EUR, GBP, USD"),
         Setting("theme", "Theme", "textual-dark", _theme, "e.g. textual-dark, textual-light, nord"),
+        Setting("reminder_minutes", "Remind me when nothing has run for (minutes)", "", check_reminder_minutes,
+                "e.g. 20; empty: no reminder"),
+        Setting("working_hours", "Working hours (for the reminder)", "09:00-17:30", check_working_hours,
+                "e.g. 9:00-17:30"),
         Setting("audit_period", "Audit period", "", check_period_setting,
                 "first day and weeks, e.g. 2026-11-09, 2 weeks; empty: this week if it has entries, "
                 "else the latest that has", in_dialog=False),

@@ -7,6 +7,7 @@ from datetime import date
 
 from offload.domain.errors import AlreadyRunning, Conflict, InvalidInput, NotFound
 from offload.domain.format import duration
+from offload.domain.gaps import Gap, gaps, unlogged_seconds
 from offload.domain.names import clean_note, clean_task_name
 from offload.service.context import Context
 from offload.store import entries as entry_store
@@ -15,8 +16,12 @@ from offload.store.rows import EntryRow
 
 
 class DayTotal(NamedTuple):
+    """A local day of the week strip: its logged seconds and the unlogged holes between its
+    first and last entry (see domain/gaps.py)."""
+
     day: date
     seconds: int
+    unlogged: int = 0
 
 
 def describe(entry: EntryRow, zone: str | None = None, this_year: int | None = None) -> str:
@@ -79,16 +84,63 @@ class LogService:
 
     def today(self) -> list[EntryRow]:
         """Today's entries (local), newest first; the running one included."""
-        from offload.domain.weeks import day_start_epoch, local_date
+        return self.day()
 
-        now = self.ctx.now()
-        today = local_date(now, self.ctx.zone)
-        from datetime import timedelta
-
-        lo = day_start_epoch(today, self.ctx.zone)
-        hi = day_start_epoch(today + timedelta(days=1), self.ctx.zone)
+    def day(self, day: date | None = None) -> list[EntryRow]:
+        """A local day's entries (default today), newest first; one over midnight is on both
+        days, the running one included."""
+        lo, hi = self._day_bounds(day)
         rows = entry_store.between(self.conn, lo, hi, self.ctx.now_epoch())
         return list(reversed(rows))
+
+    def gaps(self, day: date | None = None) -> list[Gap]:
+        """The unlogged stretches of a local day (default today), earliest first."""
+        lo, hi = self._day_bounds(day)
+        return gaps(self._spans(lo, hi), lo, hi)
+
+    def today_date(self) -> date:
+        from offload.domain.weeks import local_date
+
+        return local_date(self.ctx.now(), self.ctx.zone)
+
+    def _day_bounds(self, day: date | None) -> tuple[int, int]:
+        from datetime import timedelta
+
+        from offload.domain.weeks import day_start_epoch
+
+        day = day or self.today_date()
+        return day_start_epoch(day, self.ctx.zone), day_start_epoch(day + timedelta(days=1), self.ctx.zone)
+
+    def _spans(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """(start, end) of the entries with time in [lo, hi); a running one up to now."""
+        now = self.ctx.now_epoch()
+        return [(e.start_utc, max(e.start_utc, e.end_utc if e.end_utc is not None else now))
+                for e in entry_store.between(self.conn, lo, hi, now)]
+
+    def unlogged(self, days: list[date]) -> list[int]:
+        """Each local day's unlogged seconds (holes between its first and last entry)."""
+        if not days:
+            return []
+        first, *_ = self._day_bounds(days[0])
+        _, last = self._day_bounds(days[-1])
+        spans = self._spans(first, last)
+        out = []
+        for d in days:
+            lo, hi = self._day_bounds(d)
+            out.append(unlogged_seconds(spans, lo, hi))
+        return out
+
+    def reminder_due_at(self) -> int | None:
+        """When the "nothing is running" reminder is due today (maybe past), or None."""
+        from offload.domain.reminder import reminder_due_at
+        from offload.service.settings import SettingsService
+
+        minutes, hours = SettingsService(self.ctx).reminder
+        if not minutes:
+            return None
+        last = entry_store.last(self.conn)
+        return reminder_due_at(self.ctx.now_epoch(), self.ctx.zone, minutes, hours,
+                               last is not None and last.running, last.end_utc if last else None)
 
     def week_totals(self, day: date | None = None, week_start_day: int | None = None) -> list[DayTotal]:
         """Each local day of the week holding `day` (default today) with its logged time."""
@@ -100,7 +152,7 @@ class LogService:
             day = local_date(self.ctx.now(), self.ctx.zone)
         start_day = review.week_start_day() if week_start_day is None else week_start_day
         report = review.week(week_of(day, start_day))
-        return [DayTotal(d, s) for d, s in zip(report.days, report.day_totals)]
+        return [DayTotal(d, s, u) for d, s, u in zip(report.days, report.day_totals, report.day_unlogged)]
 
     # --- naming entries in messages -------------------------------------------
     def _name(self, entry: EntryRow) -> str:
@@ -242,12 +294,13 @@ class LogService:
             raise Conflict(f"'{last.task}' is already running.")
         return self.start(last.task)
 
-    def add(self, name: str, start: str, end: str, note: str | None = None) -> EntryRow:
-        """A missed entry after the fact; refused if it would overlap another."""
+    def add(self, name: str, start: str, end: str, note: str | None = None, day: date | None = None) -> EntryRow:
+        """A missed entry after the fact; refused if it would overlap another. A clock time
+        alone falls on `day` (default today): the Log adds on the day it shows."""
         name = clean_task_name(name)
         note = clean_note(note)
-        lo = self.parse_instant(start, "start")
-        hi = self.parse_instant(end, "end")
+        lo = self.parse_instant(start, "start", day)
+        hi = self.parse_instant(end, "end", day)
         if hi <= lo:
             raise InvalidInput(self._end_before_start(lo, hi))
         with self.ctx.store.write() as conn:

@@ -9,6 +9,7 @@ from offload.domain.errors import InvalidInput, NotFound
 from offload.domain.format import duration, percent, whole_percents
 from offload.domain.text import name_key
 from offload.service.context import Context
+from offload.service.log import LogService
 from offload.store import days as day_store
 from offload.store import review as review_store
 from offload.store.rows import EntryRow, TaskRow
@@ -62,6 +63,7 @@ class WeekReport:
     start: date
     days: list[date]
     tasks: list[TaskWeek] = field(default_factory=list)
+    day_unlogged: list[int] = field(default_factory=list)  # holes between each day's first and last entry
 
     @property
     def total_seconds(self) -> int:
@@ -177,6 +179,7 @@ class ReviewService:
             t.share = t.seconds / total if total else 0.0
             t.percent = whole
         report.tasks.sort(key=lambda t: (-t.seconds, t.name.casefold()))
+        report.day_unlogged = LogService(self.ctx).unlogged(week.days)
         return report
 
     def task_entries(self, name: str, week=None) -> list[EntryRow]:

@@ -50,3 +50,11 @@ class SettingsService:
     @property
     def long_running_seconds(self) -> int:
         return int(float(self.get("long_running_hours")) * 3600)
+
+    @property
+    def reminder(self) -> tuple[int | None, tuple]:
+        """(minutes, working hours): the reminder's minutes (None when off) and its hours."""
+        from offload.domain.reminder import parse_working_hours
+
+        minutes = self.get("reminder_minutes")
+        return (int(minutes) if minutes else None), parse_working_hours(self.get("working_hours"))

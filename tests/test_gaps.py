@@ -1,0 +1,110 @@
+"""The holes in a day's log: shown on the Log, summed per day, and a reminder when nothing runs."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timezone
+
+import pytest
+
+from offload.domain.errors import InvalidInput
+from offload.domain.gaps import Gap, gaps, unlogged_seconds
+from offload.domain.reminder import check_reminder_minutes, check_working_hours, reminder_due_at
+
+H = 3600
+
+
+def test_a_hole_between_two_entries_is_a_gap_and_a_short_switch_is_not():
+    spans = [(9 * H, 10 * H), (10 * H + 40 * 60, 11 * H), (11 * H + 3 * 60, 12 * H)]
+    assert gaps(spans, 0, 24 * H) == [Gap(10 * H, 10 * H + 40 * 60)]
+    assert unlogged_seconds(spans, 0, 24 * H) == 40 * 60
+
+
+def test_before_the_first_and_after_the_last_entry_nothing_is_a_gap():
+    assert gaps([(9 * H, 10 * H)], 0, 24 * H) == []
+    assert gaps([], 0, 24 * H) == []
+
+
+def test_an_entry_from_the_night_before_counts_from_midnight():
+    # 23:00 yesterday to 01:00, then 02:00 to 03:00: the hole is 01:00-02:00.
+    spans = [(-1 * H, 1 * H), (2 * H, 3 * H)]
+    assert gaps(spans, 0, 24 * H) == [Gap(1 * H, 2 * H)]
+
+
+def test_spans_in_any_order_and_one_inside_another():
+    spans = [(13 * H, 14 * H), (9 * H, 12 * H), (10 * H, 11 * H)]
+    assert gaps(spans, 0, 24 * H) == [Gap(12 * H, 13 * H)]
+
+
+@pytest.mark.parametrize("typed, stored", [("9:00-17:30", "09:00-17:30"), ("8-18", "08:00-18:00"),
+                                           ("7:15 – 24", "07:15-24:00")])
+def test_working_hours_are_read(typed, stored):
+    assert check_working_hours(typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["17-9", "25:00-26:00", "9:75-10", "soon", "9:00"])
+def test_bad_working_hours_are_refused(typed):
+    with pytest.raises(InvalidInput):
+        check_working_hours(typed)
+
+
+@pytest.mark.parametrize("typed, stored", [("", ""), ("off", ""), ("20", "20"), ("30m", "30")])
+def test_reminder_minutes(typed, stored):
+    assert check_reminder_minutes(typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["2", "1000", "-5", "ten"])
+def test_bad_reminder_minutes_are_refused(typed):
+    with pytest.raises(InvalidInput):
+        check_reminder_minutes(typed)
+
+
+def _epoch(h: int, m: int = 0) -> int:
+    return int(datetime(2026, 11, 18, h, m, tzinfo=timezone.utc).timestamp())
+
+
+HOURS = (time(9), time(17, 30))
+
+
+def test_the_reminder_is_due_minutes_after_the_last_stop_within_working_hours():
+    due = reminder_due_at(_epoch(11), "UTC", 20, HOURS, running=False, last_end_epoch=_epoch(10, 30))
+    assert due == _epoch(10, 50)
+
+
+def test_the_first_reminder_of_the_morning_counts_from_the_start_of_the_working_day():
+    yesterday_evening = _epoch(0) - 6 * H
+    assert reminder_due_at(_epoch(8), "UTC", 20, HOURS, False, yesterday_evening) == _epoch(9, 20)
+
+
+def test_no_reminder_while_a_task_runs_when_off_or_after_hours():
+    assert reminder_due_at(_epoch(11), "UTC", 20, HOURS, True, None) is None
+    assert reminder_due_at(_epoch(11), "UTC", None, HOURS, False, None) is None
+    assert reminder_due_at(_epoch(18), "UTC", 20, HOURS, False, _epoch(17, 20)) is None
+
+
+def test_the_log_service_lists_a_days_gaps_and_the_week_strip_counts_them(service, clock):
+    service.log.add("Invoices", "8:00", "8:30")
+    service.log.add("Calls", "9:10", "9:40")
+    gaps_today = service.log.gaps()
+    assert [(g.seconds) for g in gaps_today] == [40 * 60]
+    today = service.log.today_date()
+    strip = {t.day: t.unlogged for t in service.log.week_totals()}
+    assert strip[today] == 40 * 60
+    assert service.review.week().day_unlogged[service.review.week().days.index(today)] == 40 * 60
+
+
+def test_an_entry_added_for_another_day_lands_on_that_day(service, clock):
+    today = service.log.today_date()
+    yesterday = date.fromordinal(today.toordinal() - 1)
+    added = service.log.add("Bookkeeping", "9:00", "10:30", day=yesterday)
+    assert [e.id for e in service.log.day(yesterday)] == [added.id]
+    assert service.log.today() == []
+
+
+def test_the_reminder_setting_is_off_by_default_and_then_due(service, clock):
+    assert service.log.reminder_due_at() is None
+    service.settings.set("reminder_minutes", "20")
+    service.settings.set("working_hours", "0:00-24")
+    service.log.add("Invoices", "9:00", "9:30")
+    assert service.log.reminder_due_at() == service.log.day()[0].end_utc + 20 * 60
+    service.log.start("Calls")
+    assert service.log.reminder_due_at() is None
