@@ -57,6 +57,8 @@ DEFAULTS = {
     "hourly_value": "",
     "currency": "EUR",
     "theme": "textual-dark",
+    "reminder_minutes": "",
+    "working_hours": "09:00-17:30",
     "audit_period": "",  # chosen on the Review, not in the dialog: the model never changes it
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

@@ -101,7 +101,7 @@ async def test_the_settings_dialog_saves_only_what_the_user_changed(service, db_
         assert not isinstance(app.screen, SettingsDialog)
     assert service.settings.all() | {} == {
         "week_start": "sunday", "long_running_hours": "4", "hourly_value": "90", "currency": "GBP",
-        "theme": "textual-dark", "audit_period": ""}
+        "theme": "textual-dark", "reminder_minutes": "", "working_hours": "09:00-17:30", "audit_period": ""}
 
 
 async def test_the_set_details_dialog_saves_only_what_the_user_changed(service, db_path, clock):
