@@ -166,7 +166,7 @@ def test_export_json_to_a_private_file(week, tmp_path):
     assert code == 0 and out == "" and str(target) in err
     assert target.stat().st_mode & 0o777 == 0o600
     data = json.loads(target.read_text())
-    assert set(data) == {"offload", "exported_utc", "settings", "skill_sets", "tasks", "entries"}
+    assert set(data) == {"offload", "exported_utc", "settings", "skill_sets", "tasks", "handovers", "entries"}
     assert data["entries"][0] == {"task": "=Payroll", "start": "2026-11-10T09:00:00Z",
                                   "end": "2026-11-10T10:00:00Z", "tz": "Europe/London", "note": "-last week"}
     assert data["entries"][-1]["end"] is None

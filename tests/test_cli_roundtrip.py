@@ -166,6 +166,7 @@ def test_export_covers_every_column_of_every_table(service):
         "skill_sets": {"id", "name", "description", "rate", "inputs", "outputs", "quality", "quantity", "speed",
                        "success", "data_rules", "contact", "created_utc"},
         "settings": {"key", "value"},
+        "handovers": {"skill_set_id", "since", "amount", "per", "hours", "created_utc"},
     }
     conn = service.ctx.store.conn
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")

@@ -183,7 +183,7 @@ def _old_database_with_a_pair(db_path, clock):
                      "WHERE name = 'École'")
         conn.execute("UPDATE tasks SET skill_set_id = (SELECT id FROM skill_sets WHERE name = 'éducation') "
                      "WHERE name = 'école'")
-        conn.execute(f"PRAGMA user_version = {CURRENT_VERSION - 1}")  # before one name meant one task
+        conn.execute("PRAGMA user_version = 3")  # before one name meant one task (step 4)
     conn.close()
 
 

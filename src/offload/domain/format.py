@@ -89,6 +89,30 @@ def input_time(epoch: int, zone: str) -> str:
     return datetime.fromtimestamp(epoch, ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
 
 
+def cells(text: str) -> int:
+    """Terminal columns a text takes: wide (CJK, emoji) count two, combining marks none."""
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in text)
+
+
+def text_table(heads: list[str], rows: list[list[str]], right: set[int] | frozenset[int] = frozenset(),
+               foot: list[str] | None = None) -> list[str]:
+    """A table for a terminal, in lines: columns in `right` (numbers) aligned right, a rule
+    under the headings and, with a `foot` (totals), one above it."""
+    every = [heads, *rows, *([foot] if foot is not None else [])]
+    widths = [max(cells(r[i]) for r in every) for i in range(len(heads))]
+
+    def fit(row: list[str]) -> str:
+        shown = [" " * (w - cells(c)) + c if i in right else c + " " * (w - cells(c))
+                 for i, (c, w) in enumerate(zip(row, widths))]
+        return "  ".join(shown).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return [fit(heads), rule, *[fit(r) for r in rows], *([rule, fit(foot)] if foot is not None else [])]
+
+
 def money(amount: float, currency: str) -> str:
     """`EUR 1,733.33` for a code, `£1,733.33` for a sign: the brief's and the screen's amounts."""
     text = f"{amount:,.2f}"

@@ -45,6 +45,7 @@ class Offload:
     audit = _UseCase("offload.service.audit", "AuditService")
     files = _UseCase("offload.service.files", "FileService")
     timeline = _UseCase("offload.service.timeline", "TimelineService")
+    compare = _UseCase("offload.service.compare", "CompareService")
 
     def __init__(self, store: Store, clock: Clock | None = None) -> None:
         self.ctx = Context(store, clock or Clock())

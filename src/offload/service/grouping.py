@@ -17,6 +17,7 @@ from offload.domain.errors import Conflict, InvalidInput, NotFound
 from offload.domain.skill_sets import EDITABLE, clean_field, clean_set_name, parse_rate
 from offload.domain.suggest import Suggester, Suggestion
 from offload.service.context import Context
+from offload.store import handovers as handover_store
 from offload.store import skill_sets as set_store
 from offload.store.rows import TaskRow
 from offload.store.skill_sets import SkillSetRow
@@ -231,13 +232,15 @@ class GroupingService:
             return set_store.get(conn, row.id)
 
     def merge(self, source: str, into: str) -> SkillSetRow:
-        """Every task of `source` moves to `into`; `source` goes. Empty brief fields are filled from it."""
+        """Every task of `source` moves to `into`; `source` goes. Empty brief fields are filled from
+        it, and its handover goes to `into` if that has none."""
         src = self.get(source)
         dst = self.get(into)
         if src.id == dst.id:
             raise InvalidInput("Choose a different skill set to merge into.")
         with self.ctx.store.write() as conn:
             set_store.move_tasks(conn, src.id, dst.id)
+            handover_store.move(conn, src.id, dst.id)  # its handover, if the set kept has none
             fill: dict[str, object] = {k: v for k, v in src.fields.items() if v and not dst.fields.get(k)}
             if src.description and not dst.description:
                 fill["description"] = src.description

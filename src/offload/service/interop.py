@@ -31,6 +31,7 @@ class ImportResult:
     new_tasks: list[str] = field(default_factory=list)
     new_skill_sets: list[str] = field(default_factory=list)
     settings: list[str] = field(default_factory=list)
+    handovers: list[str] = field(default_factory=list)  # the skill sets whose handover is added
 
 
 class InteropService:
@@ -58,6 +59,7 @@ class InteropService:
                 {**r, "highlighted": bool(r["highlighted"]), "created_utc": when(r["created_utc"])}
                 for r in rows["tasks"]
             ],
+            "handovers": [{**r, "created_utc": when(r["created_utc"])} for r in rows["handovers"]],
             "entries": [
                 {"task": r["task"], "start": when(r["start_utc"]), "end": when(r["end_utc"]), "tz": r["tz"],
                  "note": r["note"]}
@@ -188,6 +190,9 @@ class InteropService:
         result.new_tasks = [name for key, name in names.items() if key not in tasks]
         have_settings = {r[0] for r in conn.execute("SELECT key FROM settings")}
         result.settings = [k for k in parsed.settings if k not in have_settings]
+        # A set's own handover record stays; one comes in only for a set that has none.
+        handed = {name_key(n) for n in bulk.handed_over(conn)}
+        result.handovers = [h["skill_set"] for h in parsed.handovers if name_key(h["skill_set"]) not in handed]
 
     def _write(self, conn, parsed, result: ImportResult, zone: str) -> None:
         from offload.store import bulk
@@ -220,6 +225,7 @@ class InteropService:
             for r in result.added
         ])
         bulk.add_settings(conn, {k: parsed.settings[k] for k in result.settings})
+        bulk.add_handovers(conn, parsed.handovers, now)
 
 
 class _Intervals:

@@ -296,20 +296,7 @@ def render(report: Report, fmt: str = "table") -> str:
         return "\n".join(lines)
     if not body:
         return f"{report.title}\nNothing logged."
-    widths = [max(_cells(r[i]) for r in [heads, *body, foot]) for i in range(len(cols))]
+    from offload.domain.format import text_table
 
-    def fit(row: list[str]) -> str:
-        cells = [" " * (w - _cells(c)) + c if key in numeric else c + " " * (w - _cells(c))
-                 for c, w, (_, key) in zip(row, widths, cols)]
-        return "  ".join(cells).rstrip()
-
-    rule = "  ".join("-" * w for w in widths)
-    return "\n".join([report.title, "", fit(heads), rule, *[fit(r) for r in body], rule, fit(foot)])
-
-
-def _cells(text: str) -> int:
-    """Terminal columns a text takes: wide (CJK, emoji) count two, combining marks none."""
-    import unicodedata
-
-    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-               for ch in text)
+    right = {i for i, (_, key) in enumerate(cols) if key in numeric}
+    return "\n".join([report.title, "", *text_table(heads, body, right, foot)])

@@ -38,7 +38,12 @@ def dump(conn: sqlite3.Connection, with_entries: bool = True) -> dict[str, list[
         FROM entries e JOIN tasks t ON t.id = e.task_id ORDER BY {_ENTRY_ORDER}"""
     )) if with_entries else []
     settings = list(db.query("SELECT key, value FROM settings ORDER BY key"))
-    return {"skill_sets": skill_sets, "tasks": tasks, "entries": entries, "settings": settings}
+    handovers = list(db.query(
+        """SELECT s.name AS skill_set, h.since, h.amount, h.per, h.hours, h.created_utc
+        FROM handovers h JOIN skill_sets s ON s.id = h.skill_set_id ORDER BY s.name COLLATE NOCASE, s.name, s.id"""
+    ))
+    return {"skill_sets": skill_sets, "tasks": tasks, "entries": entries, "settings": settings,
+            "handovers": handovers}
 
 
 # Entries never overlap, so no two start together: the start index gives this order
@@ -95,6 +100,26 @@ def insert_tasks(conn: sqlite3.Connection, rows: list[dict]) -> None:
 def insert_entries(conn: sqlite3.Connection, rows: list[dict]) -> None:
     if rows:
         database(conn)["entries"].insert_all(rows, batch_size=500)
+
+
+def handed_over(conn: sqlite3.Connection) -> list[str]:
+    """The names of the skill sets with a handover recorded."""
+    return [r[0] for r in conn.execute("SELECT s.name FROM handovers h JOIN skill_sets s ON s.id = h.skill_set_id")]
+
+
+def add_handovers(conn: sqlite3.Connection, rows: list[dict], now_utc: int) -> list[str]:
+    """Record the handovers (skill_set by name, since, amount, per, hours, created_utc) of sets that have none
+    yet; return those sets' names. A set's own record is never replaced by an import."""
+    ids = skill_set_ids(conn)
+    have = {r[0] for r in conn.execute("SELECT skill_set_id FROM handovers")}
+    chosen = [r for r in rows if ids.get(name_key(r["skill_set"])) is not None
+              and ids[name_key(r["skill_set"])] not in have]
+    if chosen:
+        database(conn)["handovers"].insert_all([
+            {"skill_set_id": ids[name_key(r["skill_set"])], "since": r["since"], "amount": r["amount"],
+             "per": r["per"], "hours": r["hours"],
+             "created_utc": r["created_utc"] if r.get("created_utc") is not None else now_utc} for r in chosen])
+    return [r["skill_set"] for r in chosen]
 
 
 def add_settings(conn: sqlite3.Connection, values: dict[str, str]) -> list[str]:

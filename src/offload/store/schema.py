@@ -112,4 +112,22 @@ def _groups(conn, table: str, key) -> list[tuple[int, list[int]]]:
 
 MIGRATIONS.append(_one_task_per_name)
 
+# 5: a skill set handed over (seeds/003: "make sure outsourcing is saving your company time and
+# money"): the day it began and what it costs now, a monthly amount or an hourly rate with the
+# hours billed a month. One a set; it goes with its set. IF NOT EXISTS: a file brought back to
+# an older version number by hand (tests do) runs this step again.
+MIGRATIONS.append(
+    """
+    CREATE TABLE IF NOT EXISTS handovers (
+        skill_set_id INTEGER PRIMARY KEY REFERENCES skill_sets(id) ON DELETE CASCADE,
+        since TEXT NOT NULL CHECK (since GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        amount REAL NOT NULL CHECK (amount >= 0),
+        per TEXT NOT NULL CHECK (per IN ('month', 'hour')),
+        hours REAL CHECK (hours IS NULL OR hours >= 0),
+        created_utc INTEGER NOT NULL,
+        CHECK ((per = 'hour') = (hours IS NOT NULL))
+    );
+    """
+)
+
 CURRENT_VERSION = len(MIGRATIONS)

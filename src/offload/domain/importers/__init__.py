@@ -36,7 +36,7 @@ class Problem:
 
 @dataclass
 class Parsed:
-    """What a file holds. Only Offload's own JSON fills tasks, skill sets and settings."""
+    """What a file holds. Only Offload's own JSON fills tasks, skill sets, settings and handovers."""
 
     format: str
     records: list[Record] = field(default_factory=list)
@@ -44,6 +44,7 @@ class Parsed:
     tasks: list[dict] = field(default_factory=list)
     skill_sets: list[dict] = field(default_factory=list)
     settings: dict[str, str] = field(default_factory=dict)
+    handovers: list[dict] = field(default_factory=list)  # skill_set, since, amount, per, hours, created_utc
 
 
 class BadRows(InvalidInput):
