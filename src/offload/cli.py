@@ -306,7 +306,7 @@ def _stored_settings(args: argparse.Namespace) -> dict[str, str]:
 # A reading command where nothing was logged yet: its exit status, and whether its standard
 # output is data (export, brief, plan), so the words go to standard error.
 _NOTHING_YET = {"status": (1, False), "log": (0, False), "report": (0, False), "export": (1, True),
-                "brief": (1, True), "plan": (1, True)}
+                "brief": (1, True), "plan": (1, True), "compare": (1, True), "handover": (0, False)}
 
 
 def _nothing_yet(args: argparse.Namespace, exc) -> int:
@@ -650,6 +650,8 @@ def _import_summary(result, zone: str) -> str:
         extra.append(plural(len(result.new_skill_sets), "new skill set"))
     if result.settings:
         extra.append(plural(len(result.settings), "setting"))
+    if result.handovers:
+        extra.append(plural(len(result.handovers), "handover"))
     lines = [head + (f", with {', '.join(extra)}" if extra else "") + "."]
     if result.duplicates:
         already = plural(len(result.duplicates), "entry", "entries")
@@ -885,6 +887,35 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", default=None,
                    help="write to FILE, readable by you only (default: standard output)")
     _force(p)
+
+    p = add("handover", "Record that a skill set was handed over: since when, and what it costs now (an amount "
+            "a month, or an hourly rate with the hours billed a month); `offload compare` weighs it. With no "
+            "SET, lists the sets handed over.",
+            "offload handover 'Marketing and newsletters' --since 2026-11-16 --cost 400/month\n"
+            "         offload handover 'Bookkeeping and accounts' --since mon --cost 35/h --hours 8\n"
+            "         offload handover 'Bookkeeping and accounts' --clear")
+    p.add_argument("skill_set", nargs="?", metavar="SET", help="the skill set, as on the Grouping screen")
+    p.add_argument("--since", metavar="DATE", default=None, help="the day it was handed over, e.g. 2026-11-16 or mon")
+    p.add_argument("--cost", default=None, help="what it costs now: 400/month, or 25/h with --hours")
+    p.add_argument("--hours", default=None, help="with an hourly cost: the hours billed a month, e.g. 10")
+    p.add_argument("--clear", action="store_true", help="forget that this set was handed over")
+
+    p = add("compare", "Did handing over pay off? The audit period against a later one: each task's and skill "
+            "set's hours a week before and after, core work's share of your time, work that appeared since, and "
+            "for each set handed over the hours a month it freed, their worth and the net return after its cost.",
+            "offload compare\n         offload compare --after 'last week' --format markdown -o compare.md\n"
+            "         offload compare --before 2026-11-02 --after '2026-11-16 to 2026-11-29'")
+    p.add_argument("--before", metavar="PERIOD", default=None,
+                   help="the earlier period (default: the audit period): a day (the week holding it), "
+                        "'last week', or 'DAY to DAY' (the weeks holding them)")
+    p.add_argument("--after", metavar="PERIOD", default=None,
+                   help="the later period, written the same way (default: the most recent complete weeks "
+                        "after the earlier one, as many as it has)")
+    p.add_argument("--format", choices=["table", "markdown", "json"], default=None,
+                   help="table (default on the terminal), markdown (default in a file) or json")
+    p.add_argument("-o", "--output", metavar="FILE", default=None,
+                   help="write to FILE, readable by you only (default: standard output)")
+    _force(p)
     return parser
 
 
@@ -909,6 +940,100 @@ def cmd_brief(args: argparse.Namespace) -> int:
         return 0
     path = svc.grouping.write_brief(args.output, args.skill_set, week, force=args.force)
     print(f"Wrote the brief to {path}", file=sys.stderr)
+    return 0
+
+
+def _handover_line(h, currency: str) -> str:
+    """`Bookkeeping and accounts: handed over on Mon 16 Nov 2026, GBP 280.00 a month (GBP 35.00 an hour × 8 h billed)`."""
+    from offload.domain.format import money
+
+    cost = f"{money(float(h.monthly_cost), currency)} a month"
+    if h.per == "hour":
+        cost += f" ({money(float(h.amount), currency)} an hour × {h.hours_billed} h billed)"
+    return f"{h.skill_set}: handed over on {h.since:%a %d %b %Y}, {cost}"
+
+
+@command("handover")
+def cmd_handover(args: argparse.Namespace) -> int:
+    changing = args.since is not None or args.cost is not None or args.hours is not None
+    if args.skill_set is None:
+        if changing or args.clear:
+            raise OffloadError("Name the skill set: offload handover 'Bookkeeping and accounts' --since 2026-11-16 "
+                               "--cost 400/month.")
+        svc = open_service(args, reading=True)
+        handovers = svc.compare.handovers()
+        currency = svc.settings.get("currency")
+        for h in handovers:
+            _say(_handover_line(h, currency))
+        if not handovers:
+            _say("No skill set is recorded as handed over; record one with offload handover SET --since DATE "
+                 "--cost 400/month.")
+        return 0
+    if args.clear and changing:
+        raise OffloadError("--clear forgets the handover; leave out --since, --cost and --hours.")
+    from offload.domain.errors import NoDatabase, NotFound
+
+    try:
+        svc = open_service(args, reading=True)  # a mistake on a new machine creates no database
+    except NoDatabase as exc:
+        if exc.explicit:
+            raise
+        raise NotFound(f"There is no skill set '{args.skill_set}'; there are no skill sets yet.") from None
+    if not (changing or args.clear):
+        h = svc.compare.handover_of(args.skill_set)
+        name = svc.grouping.get(args.skill_set).name
+        _say(_handover_line(h, svc.settings.get("currency")) if h else f"{name}: not recorded as handed over.")
+        return 0
+    if args.clear:
+        name = svc.grouping.get(args.skill_set).name
+        done = svc.compare.clear_handover(args.skill_set)
+        _say(f"{name}: no longer recorded as handed over." if done else
+             f"{name} was not recorded as handed over; nothing changed.")
+        return 0
+    h = svc.compare.hand_over(args.skill_set, args.since, args.cost, args.hours)
+    _say(_handover_line(h, svc.settings.get("currency")))
+    return 0
+
+
+def _named_period(text: str, svc, option: str):
+    """A period typed after --before or --after, read by the same code as `report`'s options:
+    a day (the week holding it), `this week`, `last week`, or `DAY to DAY` (the weeks holding them)."""
+    import re
+
+    words = " ".join(str(text).split())
+    values = argparse.Namespace(week=None, last_week=False, start=None, end=None, weeks=None)
+    span = re.fullmatch(r"(.+?)\s*(?:\.\.|\s+to\s+)\s*(.+)", words)
+    if words.lower() == "this week":
+        values.week = "today"
+    elif words.lower() == "last week":
+        values.last_week = True
+    elif span:
+        values.start, values.end = span.group(1), span.group(2)
+    else:
+        values.week = words
+    try:
+        return _weeks(values, svc)
+    except OffloadError as exc:
+        raise OffloadError(f"{option} '{words}': {exc.message}") from None
+
+
+@command("compare")
+def cmd_compare(args: argparse.Namespace) -> int:
+    svc = open_service(args, reading=True)
+    before = _named_period(args.before, svc, "--before") if args.before else None
+    after = _named_period(args.after, svc, "--after") if args.after else None
+    to_file = args.output is not None and str(args.output) != "-"
+    fmt = args.format or ("json" if to_file and str(args.output).lower().endswith(".json") else
+                          "markdown" if to_file else "table")
+    if not to_file:
+        text = svc.compare.report(fmt, before, after)
+        if fmt == "json":
+            sys.stdout.write(text)
+        else:
+            _say(text.rstrip("\n"))
+        return 0
+    path = svc.compare.write_report(args.output, fmt, before, after, force=args.force)
+    print(f"Wrote the comparison to {path}", file=sys.stderr)
     return 0
 
 

@@ -75,7 +75,8 @@ def test_unknown_settings_in_an_import_are_bad_rows(service, db_path):
 
 
 READING = [["status"], ["log"], ["report"], ["export"], ["export", "--format", "csv"], ["brief"], ["config"],
-           ["config", "theme"]]
+           ["config", "theme"], ["compare"], ["handover"], ["handover", "Books"],
+           ["handover", "Books", "--since", "mon", "--cost", "400/month"]]
 
 
 @pytest.fixture
@@ -109,12 +110,12 @@ def test_a_reading_command_on_a_mistyped_db_creates_nothing(offload_cli, tmp_pat
 
 
 @pytest.mark.parametrize("args, code", [(["status"], 1), (["log"], 0), (["report"], 0), (["export"], 1),
-                                        (["brief"], 1)])
+                                        (["brief"], 1), (["compare"], 1), (["handover"], 0)])
 def test_a_reading_command_on_a_new_machine_says_nothing_was_logged(offload_cli, tmp_path, args, code):
     done, out, err = offload_cli(*args)
     assert done == code
     assert "Nothing has been logged yet" in out + err and "Traceback" not in err
-    if args[0] in ("export", "brief"):
+    if args[0] in ("export", "brief", "compare"):
         assert out == ""  # their standard output is data
     assert not (tmp_path / "data").exists() and not (tmp_path / "home").exists()
 
