@@ -102,6 +102,11 @@ def default_period(this_week: Period, this_week_logged: bool, last_logged_day: d
     return week_of(last_logged_day, start_weekday)
 
 
+def is_candidate(feeling: str, kind: str, highlighted: bool) -> bool:
+    """Disliked support work not highlighted: worth a second look (seeds/000, 001)."""
+    return feeling == "dislike" and kind == "support" and not highlighted
+
+
 # --- one task's figures -----------------------------------------------------------------
 def _occurrences(days: Sequence[date], frequency: str) -> int:
     """How many times a task of this frequency happened: distinct months, quarters or years."""
@@ -191,8 +196,7 @@ class AuditTask:
 
     @property
     def candidate(self) -> bool:
-        """Disliked support work not highlighted: worth a second look (seeds/000, 001)."""
-        return self.feeling == "dislike" and self.kind == "support" and not self.highlighted
+        return is_candidate(self.feeling, self.kind, self.highlighted)
 
     def examples(self, limit: int = 3) -> list[str]:
         """A few of the log's notes: each once (whatever its case), the shortest first."""

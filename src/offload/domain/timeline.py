@@ -135,7 +135,7 @@ class DayClock:
             return int(datetime.fromtimestamp(t, tz).utcoffset().total_seconds())
 
         start_offset, end_offset = offset(lo), offset(hi - 1)
-        self._shift = start_offset - self._midnight
+        self.shift: int | None = start_offset - self._midnight  # place = instant + shift, on an ordinary day
         self.times: list[int] | None = None
         self.places: list[float] = []
         self.missing: list[tuple[float, float]] = []
@@ -144,6 +144,7 @@ class DayClock:
             self.missing.append((0.0, float(first)))
         if hi - lo == DAY and start_offset == end_offset:
             return
+        self.shift = None
         points = [(lo, float(first))]
         for at, old, new in _transitions(offset, lo, hi):
             wall = at + old - self._midnight  # the clock just before the change
@@ -162,7 +163,7 @@ class DayClock:
 
     def place(self, t: int) -> float:
         if self.times is None:
-            return float(t + self._shift)
+            return float(t + self.shift)
         times, places = self.times, self.places
         i = bisect_right(times, t) - 1
         if i < 0:
@@ -202,34 +203,73 @@ def _transitions(offset: Callable[[int], int], lo: int, hi: int) -> list[tuple[i
 
 
 # --- cutting entries into days ----------------------------------------------------------------
-def cut(entries: Sequence[EntryLike], days: Sequence[date], now: int) -> list[list[Piece]]:
+class Days:
+    """The period's local days in each zone: their edges and their clocks, each made once."""
+
+    def __init__(self, days: Sequence[date]) -> None:
+        self.days = list(days)
+        self._bounds = self.days + [_after(self.days[-1])] if self.days else []
+        self._edges: dict[str, list[int]] = {}
+        self._clocks: dict[tuple[str, int], DayClock] = {}
+
+    def edges(self, zone: str) -> list[int]:
+        """Where each day begins (and the last ends) in `zone` (read in UTC if it cannot load)."""
+        found = self._edges.get(zone)
+        if found is None:
+            read = reading_zone(zone)
+            found = self._edges[zone] = [day_start_epoch(d, read) for d in self._bounds]
+        return found
+
+    def clock(self, zone: str, day: int) -> DayClock:
+        found = self._clocks.get((zone, day))
+        if found is None:
+            edges = self.edges(zone)
+            found = self._clocks[(zone, day)] = DayClock(self.days[day], reading_zone(zone), edges[day],
+                                                         edges[day + 1])
+        return found
+
+
+def cut(entries: Sequence[EntryLike], days: Sequence[date] | Days, now: int) -> list[list[Piece]]:
     """Each day's pieces, in time order: every entry cut at the local midnights of its own zone
     (read in UTC where that zone cannot be loaded); a running one lasts until now."""
+    known = days if isinstance(days, Days) else Days(days)
+    days = known.days
     out: list[list[Piece]] = [[] for _ in days]
     if not days:
         return out
     edges_of: dict[str, list[int]] = {}
     clocks: dict[tuple[str, int], DayClock] = {}
+    last_day = len(days) - 1
     for index, e in enumerate(entries):
-        zone = reading_zone(e.tz)
-        edges = edges_of.get(zone)
+        stored = e.tz
+        edges = edges_of.get(stored)
         if edges is None:
-            edges = edges_of[zone] = [day_start_epoch(d, zone) for d in list(days) + [_after(days[-1])]]
+            edges = edges_of[stored] = known.edges(stored)
         start = e.start_utc
-        end = max(start, e.end_utc if e.end_utc is not None else now)
+        end = e.end_utc
+        if end is None or end < start:
+            end = max(start, now) if end is None else start
         if end <= edges[0] or start >= edges[-1]:
             continue
-        first = max(0, bisect_right(edges, start) - 1)
-        last = min(len(days) - 1, bisect_left(edges, end) - 1)
-        for d in range(first, last + 1):
+        d = bisect_right(edges, start) - 1
+        if d < 0:
+            d = 0
+        while d <= last_day:
             lo, hi = edges[d], edges[d + 1]
-            s, f = max(start, lo), min(end, hi)
-            if f <= s:
-                continue
-            clock = clocks.get((zone, d))
-            if clock is None:
-                clock = clocks[(zone, d)] = DayClock(days[d], zone, lo, hi)
-            out[d].append(Piece(index, e.task_id, d, s, f, clock.place(s), clock.place(f)))
+            if lo >= end:
+                break
+            s, f = (start if start > lo else lo), (end if end < hi else hi)
+            if f > s:
+                clock = clocks.get((stored, d))
+                if clock is None:
+                    clock = clocks[(stored, d)] = known.clock(stored, d)
+                shift = clock.shift
+                if shift is None:
+                    x0, x1 = clock.place(s), clock.place(f)
+                else:
+                    x0, x1 = s + shift, f + shift
+                out[d].append(Piece(index, e.task_id, d, s, f, x0, x1))
+            d += 1
     for pieces in out:
         pieces.sort(key=lambda p: (p.start, p.entry))
     return out
@@ -239,10 +279,10 @@ def _after(day: date) -> date:
     return day + timedelta(days=1)
 
 
-def missing_spans(days: Sequence[date], zone: str) -> list[list[tuple[float, float]]]:
+def missing_spans(days: Sequence[date] | Days, zone: str) -> list[list[tuple[float, float]]]:
     """Per day, the clock spans that never happened in `zone` (a DST jump)."""
-    edges = [day_start_epoch(d, zone) for d in list(days) + [_after(days[-1])]] if days else []
-    return [DayClock(d, zone, edges[i], edges[i + 1]).missing for i, d in enumerate(days)]
+    known = days if isinstance(days, Days) else Days(days)
+    return [known.clock(zone, i).missing for i in range(len(known.days))]
 
 
 # --- the grid -------------------------------------------------------------------------------------
@@ -290,20 +330,27 @@ def lay_out(pieces: list[list[Piece]], days: Sequence[date], cells: int,
     count = (last - first) * HOUR // step
     grid = Grid(rows, first, last, step, count)
     base = first * HOUR
+    last_cell = count - 1
     for i, row in enumerate(rows):
         owners = [NOBODY] * count
         cover = [0.0] * count
-        for p in row.pieces:
-            if p.x1 <= p.x0:
+        for entry, _task, _day, _s, _f, x0, x1 in row.pieces:
+            if x1 <= x0:
                 continue
-            c0 = max(0, int((p.x0 - base) // step))
-            c1 = min(count - 1, int(-(-(p.x1 - base) // step)) - 1)
-            for c in range(c0, c1 + 1):
-                edge = base + c * step
-                part = min(p.x1, edge + step) - max(p.x0, edge)
+            a, b = x0 - base, x1 - base
+            c0 = int(a // step)
+            c1 = -int(-b // step) - 1
+            if c0 == c1 and 0 <= c0 <= last_cell:  # most entries sit inside one cell
+                if b - a > cover[c0]:
+                    cover[c0] = b - a
+                    owners[c0] = entry
+                continue
+            for c in range(max(0, c0), min(last_cell, c1) + 1):
+                edge = c * step
+                part = (b if b < edge + step else edge + step) - (a if a > edge else edge)
                 if part > cover[c]:
                     cover[c] = part
-                    owners[c] = p.entry
+                    owners[c] = entry
         row.owners = owners
         gaps = missing[i] if missing is not None and i < len(missing) else ()
         row.missing = [any(a <= base + c * step and base + (c + 1) * step <= b for a, b in gaps)

@@ -55,7 +55,9 @@ class TaskWeek:
     @property
     def candidate(self) -> bool:
         """Disliked support work not yet highlighted: worth a second look."""
-        return self.task.feeling == "dislike" and self.task.kind == "support" and not self.task.highlighted
+        from offload.domain.audit import is_candidate
+
+        return is_candidate(self.task.feeling, self.task.kind, self.task.highlighted)
 
 
 @dataclass

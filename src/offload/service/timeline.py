@@ -3,17 +3,19 @@ the Review's timeline; and what broke up core work, for the plan."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from offload.domain.timeline import Grid, Piece, broken_up, cut, lay_out, missing_spans
+from offload.domain.timeline import Days, Grid, Piece, broken_up, cut, lay_out, missing_spans
 from offload.domain.weeks import Period
 from offload.service.context import Context
 from offload.store.rows import EntryRow, TaskRow
 
+__all__ = ["EntryRow", "TaskRow", "TimelineData", "TimelineService"]  # the rows the timeline shows, for tui/
+
 
 @dataclass
-class Timeline:
+class TimelineData:
     """Everything the timeline draws from: lay it out at any width with `grid(cells)`."""
 
     period: Period
@@ -23,6 +25,7 @@ class Timeline:
     missing: list[list[tuple[float, float]]]  # per day, clock spans that never happened here
     zone: str  # the user's
     now: int
+    _grids: dict[int, Grid] = field(default_factory=dict, repr=False)  # by width: a resize back is free
 
     @property
     def days(self) -> list[date]:
@@ -33,7 +36,10 @@ class Timeline:
         return task is not None and task.kind == "core"
 
     def grid(self, cells: int) -> Grid:
-        return lay_out(self.pieces, self.days, cells, self.is_core, self.missing)
+        """The grid for `cells` cells of width (made once for each width)."""
+        if cells not in self._grids:
+            self._grids[cells] = lay_out(self.pieces, self.days, cells, self.is_core, self.missing)
+        return self._grids[cells]
 
     def task(self, entry: int) -> TaskRow | None:
         """The task of the entry at this index (as the grid's cells name them)."""
@@ -44,7 +50,7 @@ class TimelineService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
-    def timeline(self, period: Period) -> Timeline:
+    def timeline(self, period: Period) -> TimelineData:
         """The period's entries (each read in its own zone) cut at their local midnights."""
         from offload.service.report import ReportService
         from offload.store import review as review_store
@@ -54,9 +60,8 @@ class TimelineService:
         tasks = review_store.tasks_by_id(self.ctx.store.conn, sorted({e.task_id for e in entries}))
         now = self.ctx.now_epoch()
         zone = self.ctx.read_zone(self.ctx.zone)
-        timeline = Timeline(period, entries, tasks, [], missing_spans(period.days, zone), zone, now)
-        timeline.pieces = cut(entries, period.days, now)
-        return timeline
+        days = Days(period.days)  # each zone's midnights and clocks worked out once
+        return TimelineData(period, entries, tasks, cut(entries, days, now), missing_spans(days, zone), zone, now)
 
     def broken_up(self, period: Period, sets: dict[str, list[int]]) -> tuple[dict[str, int], bool]:
         """How many times each skill set (name: task ids) broke up core work in the period, and
