@@ -186,3 +186,44 @@ def test_export_says_where_it_wrote(logged: Path, capsys) -> None:
     assert _offload(logged, "export", "-o", "all.json") == 0
     assert capsys.readouterr().err == f"Exported to {logged.parent / 'all.json'}\n"
 
+
+
+@pytest.mark.parametrize("command", sorted(WRITERS))
+def test_the_journals_of_a_database_opened_through_a_symlink_are_refused(tmp_path: Path, command: str,
+                                                                         monkeypatch, capsys) -> None:
+    """SQLite keeps the journals beside the file a symlink names, not beside the link: those
+    are the database's own too (replacing the -wal loses every change not yet in the file)."""
+    real_folder, link_folder = tmp_path / "data", tmp_path / "elsewhere"
+    real_folder.mkdir()
+    link_folder.mkdir()
+    db = real_folder / "offload.db"
+    link = link_folder / "offload.db"
+    link.symlink_to(db)
+    monkeypatch.setenv("OFFLOAD_NOW", "2026-11-20T10:00:00Z")
+    monkeypatch.setenv("OFFLOAD_TZ", "Europe/London")
+    assert _offload(link, "add", "Invoices", "--from", "9:00", "--to", "9:30") == 0
+    svc = Offload.open(link, FrozenClock(datetime(2026, 11, 20, 10, tzinfo=timezone.utc), "Europe/London"))
+    svc.log.running()  # the app open on it: the -wal and -shm exist beside the real file
+    try:
+        assert Path(f"{db}-wal").exists()
+        before = {side: Path(f"{db}{side}").read_bytes() for side in ("-wal", "-shm")}
+        for side in ("-wal", "-shm", "-journal"):
+            capsys.readouterr()
+            assert _offload(link, *WRITERS[command](f"{db}{side}", "--force")) == 2, side
+            assert "Offload's database" in capsys.readouterr().err
+        assert {side: Path(f"{db}{side}").read_bytes() for side in ("-wal", "-shm")} == before
+        assert not Path(f"{db}-journal").exists()
+    finally:
+        svc.close()
+
+
+@pytest.mark.parametrize("command", sorted(WRITERS))
+def test_a_symlink_loop_as_the_target_is_refused_with_a_message(logged: Path, command: str, capsys) -> None:
+    loop = logged.parent / "loop"
+    loop.symlink_to(loop)
+    for force in ((), ("--force",)):
+        capsys.readouterr()
+        assert _offload(logged, *WRITERS[command]("loop", *force)) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("offload: ") and "loop" in err and err.count("\n") == 1, err
+    assert loop.is_symlink()

@@ -45,22 +45,42 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
+def _resolved(path: Path, shown: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python before 3.13)
+        raise InvalidInput(f"{shown} is a symlink that leads back to itself (a loop); give another file.") from None
+
+
+def _resolved_or_same(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path
+
+
 def _protected_files(db_path: Path) -> list[Path]:
+    """The database and its journals, under the name Offload opened and under the name of the
+    file a symlink leads to: SQLite keeps its -wal, -shm and -journal beside the real file."""
     db = Path(db_path).absolute()
-    return [db] + [Path(f"{db}{side}") for side in SIDE_FILES]
+    real = _resolved_or_same(db)
+    names = [db] + [Path(f"{db}{side}") for side in SIDE_FILES]
+    if real != db:
+        names += [Path(f"{real}{side}") for side in SIDE_FILES]
+    return names
 
 
 def _refuse_offloads_own(target: Path, shown: Path, db_path: Path) -> None:
     """The database, its journals and its backups folder, however they are named."""
-    resolved = target.resolve()
+    resolved = _resolved(target, shown)
     ident = _identity(target)
     db, *sides = _protected_files(db_path)
     for own in (db, *sides):
-        if resolved == own.resolve() or (ident is not None and ident == _identity(own)):
+        if resolved == _resolved_or_same(own) or (ident is not None and ident == _identity(own)):
             what = "is" if own == db else "belongs to"
             raise InvalidInput(f"{shown} {what} Offload's database {db}; choose another file.")
     folder = backups_dir(db_path).absolute()
-    folder_resolved, folder_ident = folder.resolve(), _identity(folder)
+    folder_resolved, folder_ident = _resolved_or_same(folder), _identity(folder)
     ancestors = [resolved.parent, *resolved.parent.parents]
     inside = folder_resolved in ancestors or (
         folder_ident is not None and any(_identity(a) == folder_ident for a in ancestors))
@@ -95,7 +115,7 @@ def check_target(path: str | Path, db_path: Path, force: bool = False) -> Path:
         if stat.S_ISDIR(st.st_mode):
             raise InvalidInput(f"{shown} is a folder; give a file name, e.g. {shown / 'offload.md'}.")
         raise InvalidInput(f"{shown} is {_kind(st.st_mode)}, not a file; Offload writes only regular files.")
-    real = target.resolve()
+    real = _resolved(target, shown)
     if st is not None and not force:
         raise AlreadyExists(shown)
     if not real.parent.is_dir():
