@@ -324,7 +324,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
     from offload.domain.format import local_time
 
-    svc = open_service(args)
+    svc = open_service(args, reading=True)  # a mistyped --db has nothing to fix: made, it would hide the typo
     doctor = svc.doctor
     if args.set_zone is not None:
         zone, changed = doctor.set_zone(args.set_zone, only=args.only)
@@ -625,7 +625,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         source = str(args.file)
         text = _read_text(Path(args.file))
-    svc = open_service(args)
+    svc = open_service(args, reading=args.dry_run)  # a dry run changes nothing, not even by making the file
     try:
         result = svc.interop.import_text(text, source, fmt=fmt, dry_run=args.dry_run, zone=args.zone)
     except BadRows as exc:
@@ -692,7 +692,7 @@ def _period(p: argparse.ArgumentParser, weeks: bool = True) -> None:
                             "no period option: the audit period chosen on the Review")
 @command("backup")
 def cmd_backup(args: argparse.Namespace) -> int:
-    svc = open_service(args)
+    svc = open_service(args, reading=True)  # a copy of a database made for the copy would hide a typo
     made = svc.backups.backup(args.file, force=args.force)
     _say(f"Backed up to {made}")
     return 0

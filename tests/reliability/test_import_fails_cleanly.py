@@ -76,7 +76,7 @@ def test_unknown_settings_in_an_import_are_bad_rows(service, db_path):
 
 READING = [["status"], ["log"], ["report"], ["export"], ["export", "--format", "csv"], ["brief"], ["config"],
            ["config", "theme"], ["compare"], ["handover"], ["handover", "Books"],
-           ["handover", "Books", "--since", "mon", "--cost", "400/month"]]
+           ["handover", "Books", "--since", "mon", "--cost", "400/month"], ["plan"], ["doctor"], ["backup"]]
 
 
 @pytest.fixture
@@ -106,6 +106,17 @@ def test_a_reading_command_on_a_mistyped_db_creates_nothing(offload_cli, tmp_pat
     assert err == f"offload: There is no Offload database at {typo} (check --db or OFFLOAD_DB); nothing was created.\n"
     monkeypatch.setenv("OFFLOAD_DB", str(typo))
     assert offload_cli(*args)[0] == 2
+    assert not (tmp_path / "typo").exists()
+
+
+def test_a_dry_run_import_on_a_mistyped_db_creates_nothing(offload_cli, tmp_path):
+    """A dry run changes nothing: not even by making the database it would import into."""
+    typo = tmp_path / "typo" / "offlaod.db"
+    source = tmp_path / "week.csv"
+    source.write_text("task,start,end\nInvoices,2026-11-16T09:00:00Z,2026-11-16T09:30:00Z\n")
+    code, out, err = offload_cli("--db", str(typo), "import", "--dry-run", str(source))
+    assert code == 2 and out == ""
+    assert "There is no Offload database at" in err
     assert not (tmp_path / "typo").exists()
 
 
