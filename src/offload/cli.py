@@ -255,7 +255,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     if entry.start_utc > svc.ctx.now_epoch():
         from offload.domain.format import local_time
 
-        print(f"offload: '{entry.task}' started at {local_time(entry.start_utc, svc.clock.zone, with_day=True)}, "
+        print(f"offload: '{entry.task}' started at "
+              f"{local_time(entry.start_utc, svc.clock.zone, with_day=True, this_year=svc.report.today().year)}, "
               f"after now: has the computer's clock gone back?", file=sys.stderr)
     fmt = args.format or "{task} {elapsed}"
     try:
@@ -633,11 +634,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         for problem in exc.problems:
             print(f"  {_shown(problem)}", file=sys.stderr)
         return 2
-    _say(_import_summary(result, svc.clock.zone))
+    _say(_import_summary(result, svc.clock.zone, svc.report.today().year))
     return 0
 
 
-def _import_summary(result, zone: str) -> str:
+def _import_summary(result, zone: str, this_year: int | None = None) -> str:
     from offload.domain.format import local_time
 
     plural = _count
@@ -662,7 +663,7 @@ def _import_summary(result, zone: str) -> str:
         for o in result.overlaps:
             r = o.record
             end = local_time(r.end, zone) if r.end is not None else "running"
-            lines.append(f"  {r.where}: '{r.task}' {local_time(r.start, zone, with_day=True)}–{end} overlaps {o.other}")
+            lines.append(f"  {r.where}: '{r.task}' {local_time(r.start, zone, with_day=True, this_year=this_year)}–{end} overlaps {o.other}")
     if result.dry_run:
         lines.append("Dry run: nothing was changed.")
     return "\n".join(lines)

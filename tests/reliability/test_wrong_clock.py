@@ -133,3 +133,25 @@ def test_undo_never_puts_an_entry_after_the_running_one_while_the_clock_is_behin
         assert snapshot(db_path) == before
     finally:
         svc.close()
+
+
+@pytest.mark.parametrize("args", [["stop"], ["start", "Calls"], ["status"]])
+def test_a_running_entry_a_year_ahead_is_named_with_its_year(cli, args):
+    """"Started at Tue 23 Nov 10:00 ... or wait until 10:00" read as today: it is next year."""
+    cli("start", "Work", at=AHEAD)
+    code, _, err = cli(*args)
+    assert code in (0, 2)
+    assert "'Work' started at Tue 23 Nov 2027 10:00" in err, err
+    if args[0] != "status":
+        assert "wait until Tue 23 Nov 2027 10:00" in err, err
+
+
+def test_messages_about_times_of_another_year_show_the_year(cli, tmp_path):
+    code, _, err = cli("add", "Calls", "--from", "2025-03-03 12:00", "--to", "2025-03-03 11:00")
+    assert code == 2 and "Mon 03 Mar 2025 11:00" in err and "Mon 03 Mar 2025 12:00" in err, err
+    assert cli("add", "Old", "--from", "2025-03-03 10:00", "--to", "2025-03-03 11:00")[0] == 0
+    week = tmp_path / "old.csv"
+    week.write_text("task,start,end\nCalls,2025-03-03T10:15:00Z,2025-03-03T10:45:00Z\n")
+    code, out, _ = cli("import", str(week))
+    assert code == 0
+    assert "'Calls' Mon 03 Mar 2025 10:15–10:45 overlaps 'Old' Mon 3 Mar 2025 10:00–11:00" in out, out

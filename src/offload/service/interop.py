@@ -160,6 +160,9 @@ class InteropService:
         # One entry runs at a time: the log's running one may start after now (a clock that went
         # back), out of reach of the overlap check, and a running record must not join it.
         running = entry_store.running(conn)
+        from offload.domain.weeks import local_date
+
+        year = local_date(self.ctx.now(), self.ctx.zone).year  # entries of another year are named with it
         for r in records:
             hi = r.end if r.end is not None else now + 1
             found = existing.overlapping(r.start, hi)
@@ -167,9 +170,9 @@ class InteropService:
             if any(c.start_utc == r.start and c.end_utc == r.end and c.task_id == tid for c in found):
                 result.duplicates.append(r)
             elif found:
-                result.overlaps.append(Overlap(r, describe(found[0], self.ctx.zone)))
+                result.overlaps.append(Overlap(r, describe(found[0], self.ctx.zone, year)))
             elif r.end is None and running is not None:
-                result.overlaps.append(Overlap(r, describe(running, self.ctx.zone)))
+                result.overlaps.append(Overlap(r, describe(running, self.ctx.zone, year)))
             elif accepted and last_end is not None and r.start < last_end:
                 prev = accepted[-1]
                 if (prev.start, prev.end, name_key(prev.task)) == (r.start, r.end, name_key(r.task)):

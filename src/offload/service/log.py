@@ -176,18 +176,26 @@ class LogService:
         from offload.domain.format import local_time
 
         now = self.ctx.now_epoch()
-        return (f"'{entry.task}' started at {local_time(entry.start_utc, self.ctx.zone, with_day=True)}, after now "
+        return (f"'{entry.task}' started at {self._at(entry.start_utc)}, after now "
                 f"({local_time(now, self.ctx.zone)}): the computer's clock seems to have gone back. Give it an "
                 f"earlier start (`offload edit {entry.id} --from {local_time(now, self.ctx.zone)}`, or e in the Log)"
-                f" or delete it (`offload delete {entry.id}`); or wait until {local_time(entry.start_utc, self.ctx.zone)}.")
+                f" or delete it (`offload delete {entry.id}`); or wait until {self._at(entry.start_utc, day=False)}.")
+
+    def _at(self, epoch: int, day: bool = True) -> str:
+        """An instant in a message: with its day (without `day`: only when it is not today), and
+        its year when it is not this year (a clock that ran ahead)."""
+        from offload.domain.format import local_time
+        from offload.domain.weeks import local_date
+
+        from datetime import datetime, timezone
+
+        today = local_date(self.ctx.now(), self.ctx.zone)
+        if not day and local_date(datetime.fromtimestamp(epoch, timezone.utc), self.ctx.zone) == today:
+            return local_time(epoch, self.ctx.zone)
+        return local_time(epoch, self.ctx.zone, with_day=True, this_year=today.year)
 
     def _end_before_start(self, lo: int, hi: int) -> str:
-        from offload.domain.format import local_time
-
-        def at(epoch: int) -> str:
-            return local_time(epoch, self.ctx.zone, with_day=True)
-
-        return (f"The end must be after the start: it would end {at(hi)}, starting {at(lo)}. "
+        return (f"The end must be after the start: it would end {self._at(hi)}, starting {self._at(lo)}. "
                 f"To cross midnight give the day too, e.g. from mon 23:00 to tue 01:00.")
 
     # --- parsing -----------------------------------------------------------
