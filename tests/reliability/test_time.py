@@ -208,3 +208,28 @@ def test_times_that_cannot_be_logged_are_refused_with_a_message(tmp_path, call) 
         assert snapshot(svc.path) == before
     finally:
         svc.close()
+
+
+TOGGL_HEAD = "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags\n"
+
+
+@pytest.mark.parametrize("fmt,text", [
+    ("csv", "task,start,end\nCalls,2026-03-29T01:30:00,2026-03-29T02:30:00\n"),  # the start skipped
+    ("csv", "task,start,end\nCalls,2026-03-29T00:30:00,2026-03-29T01:30:00\n"),  # the end skipped
+    ("toggl", TOGGL_HEAD + "Sam,s@x,,Calls,,,No,2026-03-29,01:30:00,2026-03-29,02:30:00,00:30:00,\n"),
+])
+def test_an_imported_local_time_skipped_by_the_spring_change_is_a_bad_row(tmp_path, fmt, text) -> None:
+    """Not moved an hour (then "the end is not after the start", or a shorter entry in silence)."""
+    from offload.domain.importers import BadRows
+
+    svc = _service(tmp_path, "Europe/London", datetime(2026, 12, 20, tzinfo=timezone.utc))
+    try:
+        before = snapshot(svc.path)
+        with pytest.raises(BadRows) as refused:
+            svc.interop.import_text(text, "week", fmt=fmt, zone="Europe/London")
+        problems = " ".join(str(p) for p in refused.value.problems)
+        assert "does not exist" in problems and "Europe/London" in problems, problems
+        assert "not after the start" not in problems
+        assert snapshot(svc.path) == before
+    finally:
+        svc.close()

@@ -57,10 +57,12 @@ def _clock(text: str, part: str) -> tuple[int, int]:
 def _at(day: date, hour: int, minute: int, zone: str, text: str = "") -> datetime:
     from zoneinfo import ZoneInfo
 
+    from offload.domain.zones import skipped
+
     tz = ZoneInfo(zone)
     wall = datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz)
-    back = wall.astimezone(timezone.utc).astimezone(tz)
-    if back.replace(tzinfo=None) != wall.replace(tzinfo=None):
+    if skipped(wall):
+        back = wall.astimezone(timezone.utc).astimezone(tz)
         # Skipped when the clocks went forward: no instant has this local time (pendulum
         # would quietly move it an hour on, and then blame the end for being before it).
         raise InvalidInput(

@@ -41,6 +41,16 @@ def reading_zone(key: str) -> str:
     return key if loads(key) else READ_AS
 
 
+def skipped(wall) -> bool:
+    """True when the local time of `wall` (an aware datetime in a ZoneInfo) never happened:
+    the clocks went forward over it (01:30 on the spring Sunday in London). Python and
+    pendulum would quietly read it an hour off."""
+    from datetime import timezone
+
+    back = wall.astimezone(timezone.utc).astimezone(wall.tzinfo)
+    return back.replace(tzinfo=None) != wall.replace(tzinfo=None)
+
+
 def check_zone(key: str) -> str:
     """`key` if it loads; otherwise a message with an example."""
     if not loads(key):

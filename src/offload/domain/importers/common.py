@@ -26,8 +26,18 @@ def iso_epoch(text: str, zone: str, what: str) -> int:
     except ValueError:
         raise InvalidInput(f"the {what} '{s}' is not a time like 2026-11-20T09:00:00Z") from None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=zone_named(zone))
+        moment = _existing(moment.replace(tzinfo=zone_named(zone)), s, zone, what)
     return int(moment.timestamp())
+
+
+def _existing(wall: datetime, text: str, zone: str, what: str) -> datetime:
+    """`wall`, or a refusal when the clocks went forward over that local time (it would be read
+    an hour off, and then blamed on the end)."""
+    from offload.domain.zones import skipped
+
+    if skipped(wall):
+        raise InvalidInput(f"the {what} '{text}' does not exist in {zone}: the clocks went forward over it that day")
+    return wall
 
 
 _ISO_DAYS: dict[int, str] = {}
@@ -55,7 +65,8 @@ def local_epoch(day: str, clock: str, zone: str, what: str, fold: int = 0) -> in
         moment = datetime.fromisoformat(f"{day.strip()}T{clock.strip()}")
     except ValueError:
         raise InvalidInput(f"the {what} '{day} {clock}' is not a date and time like 2026-11-20 09:00:00") from None
-    return int(moment.replace(tzinfo=zone_named(zone), fold=fold).timestamp())
+    wall = _existing(moment.replace(tzinfo=zone_named(zone), fold=fold), f"{day.strip()} {clock.strip()}", zone, what)
+    return int(wall.timestamp())
 
 
 # A long history repeats the same few hundred names and notes: check each once.
