@@ -90,3 +90,23 @@ async def test_the_screenshot_goes_to_the_current_folder_owner_only(service, tmp
         app.deliver_screenshot()  # a second in the same second: a new file, not over the first
         await pilot.pause()
         assert len(list(here.glob("*.svg"))) == 2
+
+
+def test_a_screenshot_from_a_deleted_folder_goes_beside_the_database(service, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app started in a folder removed since: the screenshot crashed the app."""
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    saved = service.files.save_screenshot("<svg/>")
+    assert saved.parent == service.path.absolute().parent and saved.read_text() == "<svg/>"
+
+
+def test_a_screenshot_is_never_put_in_the_backups_folder(service, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Started from inside backups/: that folder holds the database's copies and nothing else."""
+    service.backups.backup()
+    monkeypatch.chdir(service.path.absolute().parent / "backups")
+    saved = service.files.save_screenshot("<svg/>")
+    assert saved.parent == service.path.absolute().parent

@@ -20,11 +20,16 @@ class FileService:
 
     def screenshot_folder(self) -> Path:
         """Where the app saves a screenshot: the current folder, or the database's folder when
-        the current one cannot be written (the app was started from / or a read-only place)."""
-        here = Path.cwd()
-        if os.access(here, os.W_OK | os.X_OK):
+        the current one cannot be written (the app was started from / or a read-only place), is
+        gone (removed since the app started) or is the backups folder."""
+        beside = self.ctx.store.path.absolute().parent
+        try:
+            here = Path.cwd()
+        except OSError:
+            return beside
+        if os.access(here, os.W_OK | os.X_OK) and not files.holds_offloads_own(here, self.ctx.store.path):
             return here
-        return self.ctx.store.path.absolute().parent
+        return beside
 
     def save_screenshot(self, svg: str) -> Path:
         """A new SVG file named after the moment, never over another; returns where it went."""

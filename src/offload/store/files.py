@@ -93,6 +93,15 @@ def _refuse_offloads_own(target: Path, shown: Path, db_path: Path) -> None:
         raise InvalidInput(f"{shown} is in Offload's backups folder {folder}; choose a file outside it.")
 
 
+def holds_offloads_own(folder: Path, db_path: Path) -> bool:
+    """True when a new file in `folder` would land among Offload's own (its backups folder)."""
+    try:
+        _refuse_offloads_own(Path(folder).absolute() / ".offload-new-file", Path(folder), db_path)
+    except InvalidInput:
+        return True
+    return False
+
+
 def check_target(path: str | Path, db_path: Path, force: bool = False) -> Path:
     """The file to write for a path the user typed, or a refusal that says why.
 
