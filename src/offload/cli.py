@@ -1088,6 +1088,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OffloadError as exc:
         from offload.domain.errors import AlreadyExists, NoDatabase
 
+        if isinstance(exc, NoDatabase) and not Path(exc.path).is_absolute() and _folder_gone():
+            return 2
         if isinstance(exc, NoDatabase) and not exc.explicit:
             return _nothing_yet(args, exc)
         hint = " Add --force to replace it." if isinstance(exc, AlreadyExists) else ""
@@ -1095,6 +1097,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except FileNotFoundError:
+        if _folder_gone():
+            return 2
+        raise
     except BrokenPipeError:  # `offload log | head`: the reader left, nothing to say
         try:
             sys.stdout = open(os.devnull, "w")
@@ -1104,6 +1110,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except __import__("sqlite3").Error as exc:
         print(f"offload: the database {args.db or '(default)'} failed: {exc}.", file=sys.stderr)
         return 3
+
+
+def _folder_gone() -> bool:
+    """True, after saying so, when the shell's current folder was removed: a relative path
+    (a file name alone) names nothing then."""
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        print("offload: the current folder was removed; cd to a folder that exists, or give full paths.",
+              file=sys.stderr)
+        return True
+    return False
 
 
 def run_tui(args: argparse.Namespace) -> int:

@@ -156,3 +156,21 @@ def test_grouping(svc, name, other, text, rate) -> None:
        fmt=st.sampled_from([None, "csv", "offload-json", "watson", "timewarrior", "toggl"]))
 def test_import(svc, text, fmt) -> None:
     _attempt(svc, lambda: svc.interop.import_text(text, "typed", fmt=fmt))
+
+
+@pytest.mark.parametrize("args", [["export", "-o", "all.json"], ["--db", "offload.db", "status"]])
+def test_a_relative_path_from_a_removed_folder_is_a_message(tmp_path: Path, monkeypatch, capsys, args) -> None:
+    """The shell's folder was removed under it: a relative path cannot be read (was a traceback)."""
+    from offload import cli
+
+    db = tmp_path / "offload.db"
+    monkeypatch.setenv("OFFLOAD_DB", str(db))
+    assert cli.main(["add", "Invoices", "--from", "-2h", "--to", "-1h"]) == 0
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    capsys.readouterr()
+    assert cli.main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("offload: ") and "folder" in err and err.count("\n") == 1, err
