@@ -15,6 +15,7 @@ import pytest
 from offload.cli import main
 from offload.domain.clock import Clock, FrozenClock
 from offload.domain.errors import InvalidInput
+from offload.domain import zones
 from offload.domain.zones import _zone_bytes, resolve
 from offload.service import Offload
 from offload.tui.app import OffloadApp
@@ -189,3 +190,16 @@ async def test_the_app_opens_on_unreadable_zones_and_says_so(old_db):
             assert app.return_code is None
     finally:
         service.close()
+
+
+@pytest.mark.parametrize("form", ["localtime", ":localtime", "posixrules"])
+def test_a_link_to_the_machine_s_zone_is_stored_as_the_zone_it_leads_to(run, tmp_path, form):
+    """`localtime` loads from the system's zoneinfo folder but means "whatever this machine is
+    set to": stored, an entry's hours would move when the machine's zone changes (and read in
+    UTC where the zone files come from the tzdata package, which has no such file)."""
+    code, _, err = run("start", "Work", TZ=form)
+    if code == 0:
+        stored = stored_zones(tmp_path / "o.db")
+        assert stored[0] not in ("localtime", "posixrules") and zones.loads(stored[0]), stored
+    else:
+        assert code == 2 and "TZ=" in err

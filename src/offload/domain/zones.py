@@ -68,9 +68,26 @@ def resolve(value: str) -> str | None:
     if text.startswith("/"):
         return _from_path(text)
     key = _unprefixed(text)
+    if key in _MACHINE_FILES:
+        return _machine_file(key)
     if loads(key):
         return key
     return _from_posix_rule(text)
+
+
+# Files in the zoneinfo folder that are not zones but links to whichever zone the machine has
+# chosen: stored as such, an entry's zone would change with the machine (or not load elsewhere).
+_MACHINE_FILES = ("localtime", "posixrules")
+
+
+def _machine_file(name: str) -> str | None:
+    import zoneinfo
+
+    for folder in zoneinfo.TZPATH:
+        path = os.path.join(folder, name)
+        if os.path.lexists(path):
+            return _from_path(path)
+    return system_zone() if name == "localtime" else None
 
 
 def from_environment(environ=os.environ) -> str:
