@@ -155,3 +155,18 @@ def test_messages_about_times_of_another_year_show_the_year(cli, tmp_path):
     code, out, _ = cli("import", str(week))
     assert code == 0
     assert "'Calls' Mon 03 Mar 2025 10:15–10:45 overlaps 'Old' Mon 3 Mar 2025 10:00–11:00" in out, out
+
+
+def test_an_imported_running_entry_never_starts_before_an_entry_left_after_now(db_path):
+    """Found by the soak run of the stateful test: with the clock behind, an entry logged before
+    it went back lies after now; a running entry imported from before it would hold its time too."""
+    clock = FrozenClock(datetime(2026, 11, 20, 10, tzinfo=timezone.utc), "Europe/London")
+    svc = Offload.open(db_path, clock)
+    try:
+        svc.log.add("Email", "9:30", "9:45")
+        clock.set(datetime(2026, 11, 20, 9, tzinfo=timezone.utc))  # the clock went back an hour
+        result = svc.interop.import_text("task,start,end\nCalls,2026-11-20T08:30:00Z,\n", "running.csv", fmt="csv")
+        assert result.added == [] and len(result.overlaps) == 1 and "'Email'" in result.overlaps[0].other
+        assert svc.log.running() is None
+    finally:
+        svc.close()

@@ -153,8 +153,13 @@ class InteropService:
         accepted: list[Record] = []
         last_end = None
         records = sorted(parsed.records, key=lambda r: (r.start, r.end is None, r.end or 0))
+        # A running record holds all time from its start, like the log's running entry: with the
+        # clock behind, entries logged before it went back lie after now and must be checked too.
+        def reach(r: Record) -> int:
+            return r.end if r.end is not None else RUNNING_HOLDS_UNTIL
+
         existing = _Intervals(
-            bulk.entries_within(conn, records[0].start, max(r.end or now + 1 for r in records), now) if records else [],
+            bulk.entries_within(conn, records[0].start, max(reach(r) for r in records), now) if records else [],
             now,
         )
         # One entry runs at a time: the log's running one may start after now (a clock that went
@@ -164,7 +169,7 @@ class InteropService:
 
         year = local_date(self.ctx.now(), self.ctx.zone).year  # entries of another year are named with it
         for r in records:
-            hi = r.end if r.end is not None else now + 1
+            hi = reach(r)
             found = existing.overlapping(r.start, hi)
             tid = tasks.get(name_key(r.task))
             if any(c.start_utc == r.start and c.end_utc == r.end and c.task_id == tid for c in found):
