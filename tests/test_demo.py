@@ -156,3 +156,45 @@ def test_the_shifted_clock_starts_at_its_instant_and_runs():
     clock = ShiftedClock(at, "Europe/London")
     assert abs((clock.now() - at).total_seconds()) < 5
     assert clock.zone == "Europe/London"
+
+
+def test_the_demo_compares_the_audit_with_the_week_after_two_handovers(tmp_path):
+    """Two skill sets handed over in the week after the audit (the marketing mid-week): the
+    comparison says what they freed, where the time went and what they returned."""
+    from datetime import date
+    from decimal import Decimal
+
+    from offload.domain.weeks import Period
+
+    svc = create_demo(tmp_path / "demo.db", shot_clock())
+    try:
+        assert svc.compare.periods() == (Period(date(2026, 11, 9)), Period(date(2026, 11, 16)))
+        c = svc.compare.comparison()
+        books, marketing = c.returns
+        assert (books.name, books.before_load.monthly, books.after_load.monthly, books.net) == \
+            ("Bookkeeping and accounts", Decimal("25.1"), Decimal("2.2"), Decimal("1666.50"))
+        assert (marketing.name, marketing.prorated, marketing.after.days, marketing.freed, marketing.net) == \
+            ("Marketing and newsletters", True, 5, Decimal("11.9"), Decimal("611.50"))
+        assert (c.freed, c.total("value"), c.total("cost"), c.total("net")) == \
+            (Decimal("34.8"), Decimal("2958.00"), Decimal("680.00"), Decimal("2278.00"))
+        core = c.kind("core")
+        assert core.after_share > core.before_share + 0.2  # the freed time went to client work
+        assert [r.name for r in c.new_tasks] == ["Client work: Bakery rebrand"]
+        # The audit week itself is as it was: its brief and plan do not change with the handovers.
+        assert "| Bookkeeping and accounts | 3 | 25.1 |" in svc.grouping.brief()
+    finally:
+        svc.close()
+
+
+def test_offload_demo_lives_at_offload_now_and_compare_tells_its_story(tmp_path):
+    import json
+
+    target = tmp_path / "demo.db"
+    env = {"OFFLOAD_NOW": "2026-06-18T14:20:00Z", "OFFLOAD_TZ": "Europe/London"}  # a Thursday, 15:20 in London
+    assert run_offload("demo", "--db", str(target), env=env).returncode == 0
+    done = run_offload("compare", "--format", "json", db=target, env=env)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert (data["before"]["first_day"], data["after"]["first_day"]) == ("2026-06-01", "2026-06-08")
+    assert [h["verdict"] for h in data["handovers"]] == ["paying_off", "paying_off"]
+    assert data["totals"]["cost_a_month"] == 680.0 and data["totals"]["net_return_a_month"] > 2000

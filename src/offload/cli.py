@@ -380,7 +380,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.db is None:
         raise OffloadError("Say where to write the demo week: offload demo --db demo.db (a new file).")
-    svc = create_demo(args.db)
+    svc = create_demo(args.db, make_clock())  # OFFLOAD_NOW sets the demo's "now" too
     svc.close()
     _say(f"Wrote a demo week into {args.db}; try: offload --db {args.db}")
     return 0

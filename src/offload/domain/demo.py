@@ -1,6 +1,8 @@
-"""A made-up but realistic fortnight of a small-business owner, as plain records: a complete
+"""A made-up but realistic three weeks of a small-business owner, as plain records: a complete
 audit week (chosen as the audit period, grouped, with a monthly newsletter and a quarterly
-VAT return nobody has highlighted yet) and the week after it, up to "now".
+VAT return nobody has highlighted yet); the week after it, when two skill sets were handed
+over (the bookkeeping on its Monday, the marketing on its Wednesday), so the comparison has
+something to say; and this week, up to "now".
 
 Pure and deterministic: the same "now" and zone give the same week, so the demo,
 the screenshots and the snapshot tests all show the same thing. Writing it is the
@@ -13,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-# The fixed "now" of screenshots and snapshot tests: Thursday 19 Nov 2026, 15:20 in London.
-SHOT_NOW = datetime(2026, 11, 19, 15, 20, tzinfo=timezone.utc)
+# The fixed "now" of screenshots and snapshot tests: Thursday 26 Nov 2026, 15:20 in London.
+SHOT_NOW = datetime(2026, 11, 26, 15, 20, tzinfo=timezone.utc)
 SHOT_ZONE = "Europe/London"
 
 # The owner: Maya, who runs a one-person design studio.
@@ -32,6 +34,7 @@ PROPOSAL = "Proposal writing"
 PLANNING = "Weekly planning"
 SUPPLIES = "Ordering supplies"
 VAT = "Accounts: VAT return"
+BAKERY = "Client work: Bakery rebrand"  # won with the proposal written in the audit week
 
 # One template per weekday (Monday first): (start, end, task, note), local times.
 Slot = tuple[str, str, str, str]
@@ -92,8 +95,19 @@ class DemoEntry:
     note: str = ""
 
 
-# Monthly and quarterly work happens in the audit week; the week after has other work there.
-ONCE_IN_A_WHILE = {NEWSLETTER: (CLIENT_CAFE, "menu reprint"), VAT: (PROPOSAL, "bakery rebrand")}
+# Monthly and quarterly work happens in the audit week; the weeks after have other work there.
+ONCE_IN_A_WHILE = {NEWSLETTER: (CLIENT_CAFE, "menu reprint"), VAT: (PROPOSAL, "garden centre")}
+
+# Once a task's skill set is handed over, what the owner does in its slot instead: (minutes
+# from the slot's start, minutes to its end or None for all of it, task, note). A handed-over
+# task at the weekend is time off.
+AFTER_HANDOVER: dict[str, list[tuple[int, int | None, str, str]]] = {
+    "Invoices": [(0, 15, "Invoices", "checking the bookkeeper's drafts"), (15, None, BAKERY, "")],
+    "Bookkeeping": [(0, None, BAKERY, "logo sketches")],
+    "Chasing late payments": [(0, None, PROPOSAL, "garden centre")],
+    "Social media posts": [(0, None, CLIENT_CAFE, "")],
+    "Newsletter mail-out": [(0, None, CLIENT_CAFE, "menu reprint")],
+}
 
 
 @dataclass(frozen=True)
@@ -121,6 +135,14 @@ class DemoSkillSet:
     contact: str = ""
 
 
+@dataclass(frozen=True)
+class DemoHandover:
+    skill_set: str
+    day: int  # days into the week after the audit
+    cost: str  # as typed: "400/month", "35/h"
+    hours: str | None = None  # the hours billed a month, with an hourly cost
+
+
 @dataclass
 class DemoWeek:
     entries: list[DemoEntry] = field(default_factory=list)
@@ -128,6 +150,7 @@ class DemoWeek:
     skill_sets: list[DemoSkillSet] = field(default_factory=list)
     settings: dict[str, str] = field(default_factory=dict)
     audit_start: date | None = None  # the audit period already chosen: the complete week
+    handovers: list[tuple[DemoHandover, date]] = field(default_factory=list)  # with the day each began
 
     @property
     def running(self) -> DemoEntry | None:
@@ -152,6 +175,7 @@ TASKS = [
     DemoTask(WEBSITE, highlighted=True, kind="support"),
     DemoTask(SUPPLIES, kind="support"),
     DemoTask(PLANNING, kind="core"),
+    DemoTask(BAKERY, feeling="like", kind="core"),
 ]
 
 SKILL_SETS = [
@@ -180,29 +204,71 @@ SKILL_SETS = [
 
 SETTINGS = {"hourly_value": "85", "currency": "GBP"}
 
+# Handed over in the week after the audit: the books by the hour from its Monday, the marketing
+# for a flat fee from its Wednesday (mid-week: the comparison counts its days from then).
+HANDOVERS = [DemoHandover(BOOKS, 0, "35/h", "8"), DemoHandover(MARKETING, 2, "400/month")]
+
 
 def _at(day: date, hhmm: str, zone: ZoneInfo) -> datetime:
     h, m = (int(x) for x in hhmm.split(":"))
     return datetime.combine(day, time(h, m), tzinfo=zone).astimezone(timezone.utc)
 
 
+def _slots(day: date, audit: date, handed: dict[str, date]) -> list[Slot]:
+    """The day's template as the owner lived it: once-in-a-while work only in the audit week,
+    handed-over work done by someone else from its day, neighbours of one task joined."""
+    out: list[Slot] = []
+    for start, end, task, note in TEMPLATE[day.weekday()]:
+        if day >= audit + timedelta(days=7) and task in ONCE_IN_A_WHILE:
+            task, note = ONCE_IN_A_WHILE[task]
+        elif day >= audit + timedelta(days=7) and task == PROPOSAL:
+            note = "garden centre"  # the bakery said yes: it is client work now
+        skill_set = next((t.skill_set for t in TASKS if t.name == task), None)
+        if skill_set in handed and day >= handed[skill_set]:
+            if day.weekday() >= 5:
+                continue
+            first = _minutes(start)
+            last = _minutes(end)
+            for lo, hi, new_task, new_note in AFTER_HANDOVER[task]:
+                out.append((_hhmm(first + lo), _hhmm(last if hi is None else first + hi), new_task, new_note))
+            continue
+        out.append((start, end, task, note))
+    joined: list[Slot] = []
+    for slot in out:
+        if joined and joined[-1][2] == slot[2] and joined[-1][1] == slot[0]:
+            prev = joined.pop()
+            slot = (prev[0], slot[1], slot[2], prev[3] or slot[3])
+        joined.append(slot)
+    return joined
+
+
+def _minutes(hhmm: str) -> int:
+    h, m = (int(x) for x in hhmm.split(":"))
+    return h * 60 + m
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
 def demo_week(now: datetime, zone: str, week_start_day: int = 0) -> DemoWeek:
-    """The previous full week and this week up to `now`, the slot holding `now` still running."""
+    """The audit week two weeks back, the week after it (two skill sets handed over), and this
+    week up to `now`, the slot holding `now` still running."""
     if now.tzinfo is None:
         raise ValueError("demo_week needs an aware 'now'")
     tz = ZoneInfo(zone)
     now = now.astimezone(timezone.utc).replace(microsecond=0)
     today = now.astimezone(tz).date()
     this_week = today - timedelta(days=(today.weekday() - week_start_day) % 7)
-    first = this_week - timedelta(days=7)
+    first = this_week - timedelta(days=14)
     week = DemoWeek(tasks=list(TASKS), skill_sets=list(SKILL_SETS), settings=dict(SETTINGS), audit_start=first)
+    week.handovers = [(h, first + timedelta(days=7 + h.day)) for h in HANDOVERS]
+    handed = {h.skill_set: since for h, since in week.handovers}
     day = first
     while day <= today:
-        # Last week's days start a little later or earlier, so the two weeks differ.
+        # The weeks before this one start a little later or earlier each day, so the weeks differ.
         shift = timedelta(minutes=((day.toordinal() * 7) % 4) * 5) if day < this_week else timedelta(0)
-        for start_text, end_text, task, note in TEMPLATE[day.weekday()]:
-            if day >= this_week and task in ONCE_IN_A_WHILE:
-                task, note = ONCE_IN_A_WHILE[task]
+        for start_text, end_text, task, note in _slots(day, first, handed):
             start = _at(day, start_text, tz) + shift
             end = _at(day, end_text, tz) + shift
             if start >= now:

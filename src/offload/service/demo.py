@@ -19,7 +19,8 @@ class DemoService:
         self.ctx = ctx
 
     def fill(self) -> DemoWeek:
-        """Write the demo week into this (empty) database: the log, the marks, then the skill sets."""
+        """Write the demo week into this (empty) database: the log, the marks, the skill sets, then
+        the two handed over."""
         from offload.domain.settings import check_setting
         from offload.service.grouping import GroupingService
         from offload.service.settings import SettingsService
@@ -56,6 +57,10 @@ class DemoService:
         for task in week.tasks:
             if task.skill_set:
                 grouping.assign(task.name, task.skill_set)
+        from offload.service.compare import CompareService
+
+        for h, since in week.handovers:
+            CompareService(self.ctx).hand_over(h.skill_set, since, h.cost, h.hours)
         return week
 
 
