@@ -80,7 +80,7 @@ def _count(n: int, word: str, many: str | None = None) -> str:
 def _warn_unreadable_zones() -> None:
     """Once per command: entries read in UTC because their stored zone cannot be loaded."""
     for svc in _OPENED:
-        zones = set(svc.ctx.unreadable_zones)
+        zones = set(svc.unreadable_zones_seen)
         if not zones:
             continue
         for t in svc.doctor.unreadable_zones(only=zones):
@@ -98,7 +98,7 @@ def cmd_start(args: argparse.Namespace) -> int:
     svc = open_service(args)
     started = svc.log.begin(args.task, at=args.at, note=args.note)
     if started.already_running:
-        text = already_running_message(started.entry, svc.clock.zone, svc.ctx.now_epoch(), note_set=bool(args.note))
+        text = already_running_message(started.entry, svc.clock.zone, svc.now_epoch(), note_set=bool(args.note))
         if not args.note:
             raise AlreadyRunning(text)  # nothing done: said like any refusal, exit 2
         _say(text)
@@ -237,7 +237,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
     _entry(svc, entry_id)
     gone = svc.log.delete(entry_id)
     _say(f"Deleted entry {entry_id}: {describe(gone, svc.clock.zone, svc.report.today().year)}. To put it back:")
-    _say(restore_line(gone, svc.clock.zone, svc.ctx.now(), args.db))
+    _say(restore_line(gone, svc.clock.zone, svc.clock.now(), args.db))
     return 0
 
 
@@ -251,8 +251,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         if args.format is None:
             _say("Nothing running")
         return 1
-    seconds = entry.seconds(svc.ctx.now_epoch())
-    if entry.start_utc > svc.ctx.now_epoch():
+    seconds = entry.seconds(svc.now_epoch())
+    if entry.start_utc > svc.now_epoch():
         from offload.domain.format import local_time
 
         print(f"offload: '{entry.task}' started at "
@@ -353,7 +353,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         _say(f"{_count(t.count, 'entry', 'entries')} logged in the zone {t.zone!r}, which cannot be read "
              f"(shown in UTC until it is set):")
         for e in t.first:
-            _say("  " + _entry_line(e, "UTC", svc.ctx.now_epoch(), with_day=True, this_year=svc.report.today().year))
+            _say("  " + _entry_line(e, "UTC", svc.now_epoch(), with_day=True, this_year=svc.report.today().year))
         if t.count > len(t.first):
             _say(f"  ... and {t.count - len(t.first)} more")
         if t.suggestion and t.zone.lstrip(":").startswith("/etc/"):
@@ -364,11 +364,11 @@ def cmd_doctor(args: argparse.Namespace) -> int:
             _say(f"  Set their zone with `offload doctor --set-zone ZONE --only {shell_quote(t.zone)}` "
                  f"(yours now: {svc.clock.zone}).")
     if future:
-        now = svc.ctx.now()
+        now = svc.clock.now()
         _say(f"{_count(len(future), 'entry', 'entries')} after now ({local_time(int(now.timestamp()), svc.clock.zone, with_day=True)} "
              f"{now.year}): logged while the computer's clock was ahead?")
         for e in future:
-            _say("  " + _entry_line(e, svc.ctx.read_zone(e.tz), svc.ctx.now_epoch(), with_day=True,
+            _say("  " + _entry_line(e, svc.read_zone(e.tz), svc.now_epoch(), with_day=True,
                                     this_year=now.year, user_zone=svc.clock.zone))
         _say("  Fix one with `offload edit ID --from ... --to ...`, or remove it with `offload delete ID`.")
     return 1
@@ -475,7 +475,7 @@ def cmd_log(args: argparse.Namespace) -> int:
     svc = open_service(args, reading=True)
     first, last, title = _days(args, svc)
     logged = svc.report.entries(first, last)
-    now = svc.ctx.now_epoch()
+    now = svc.now_epoch()
     this_year = svc.report.today().year
     _say(title)
     if not logged:
@@ -1107,7 +1107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OSError:
             pass
         return 0
-    except __import__("sqlite3").Error as exc:
+    except _database_error() as exc:  # looked up only when an error gets this far
         print(f"offload: the database {args.db or '(default)'} failed: {exc}.", file=sys.stderr)
         return 3
 
@@ -1122,6 +1122,13 @@ def _folder_gone() -> bool:
               file=sys.stderr)
         return True
     return False
+
+
+def _database_error() -> type[Exception]:
+    """What the database raises beneath the service's own refusals (imported late: a fast --help)."""
+    from offload.service import DatabaseError
+
+    return DatabaseError
 
 
 def run_tui(args: argparse.Namespace) -> int:

@@ -2,7 +2,15 @@
 
 
 class OffloadError(Exception):
-    """Base for every refusal that should reach the user as a message, not a traceback."""
+    """Base for every refusal that should reach the user as a message, not a traceback.
+
+    `field` names what was typed wrong ("rate", "start" ...) when one field is to blame, so a
+    form shows the message beside that field (never by searching the message's words).
+    """
+
+    def __init__(self, *args: object, field: str | None = None) -> None:
+        super().__init__(*args)
+        self.field = field
 
     @property
     def message(self) -> str:
@@ -55,3 +63,18 @@ class AlreadyExists(Conflict):
     def __init__(self, path) -> None:
         super().__init__(f"{path} already exists.")
         self.path = path
+
+
+class blame:
+    """`with blame("rate"): ...` names the field a refusal raised inside is about (unless one is named)."""
+
+    def __init__(self, field: str) -> None:
+        self.field = field
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        if isinstance(exc, OffloadError) and exc.field is None:
+            exc.field = self.field
+        return False

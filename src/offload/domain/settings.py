@@ -7,7 +7,7 @@ import unicodedata
 from typing import Callable
 
 from offload.domain.audit import check_period_setting
-from offload.domain.errors import InvalidInput
+from offload.domain.errors import InvalidInput, blame
 from offload.domain.reminder import check_reminder_minutes, check_working_hours
 from offload.domain.text import refuse_control, visible
 from offload.domain.weeks import WEEKDAYS, weekday_number
@@ -104,5 +104,6 @@ def check_setting(key: str, value: str) -> str:
     setting = SETTINGS.get(str(key).strip().lower().replace("-", "_"))
     if setting is None:
         raise InvalidInput(f"There is no setting '{visible(str(key))}'; the settings are: {', '.join(SETTINGS)}.")
-    refuse_control(str(value), f"The value of {setting.key}")
-    return setting.check(value)
+    with blame(setting.key):
+        refuse_control(str(value), f"The value of {setting.key}")
+        return setting.check(value)

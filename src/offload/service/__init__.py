@@ -1,5 +1,5 @@
 """Use cases composed from domain and store: what the TUI and the CLI call."""
 
-from offload.service.app import Offload
+from offload.service.app import DatabaseError, Offload
 
-__all__ = ["Offload"]
+__all__ = ["DatabaseError", "Offload"]

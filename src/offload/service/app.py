@@ -6,7 +6,7 @@ from pathlib import Path
 
 from offload.domain.clock import Clock
 from offload.service.context import Context
-from offload.store.db import Store, open_store
+from offload.store.db import DatabaseError, Store, open_store  # noqa: F401  (DatabaseError: for callers)
 
 
 class _UseCase:
@@ -62,6 +62,28 @@ class Offload:
         """The database at `path` (default: OFFLOAD_DB or the user data folder). Without
         `create`, a missing file raises NoDatabase instead of being made (reading commands)."""
         return cls(open_store(path, create=create), clock)
+
+    def reopen(self) -> "Offload":
+        """Another service on the same file and clock with a connection of its own, for another
+        thread (an SQLite connection is never used by two threads at once)."""
+        return Offload(open_store(self.path, migrate=False, create=False), self.ctx.clock)
+
+    def data_version(self) -> int:
+        """Changes when another connection (another process) commits: a cheap look for outside changes."""
+        return self.ctx.store.data_version()
+
+    def now_epoch(self) -> int:
+        """Now, from the service's clock, in epoch seconds."""
+        return self.ctx.now_epoch()
+
+    def read_zone(self, key: str) -> str:
+        """The zone to show a stored entry in: its own, or UTC (noted) when its own cannot be loaded."""
+        return self.ctx.read_zone(key)
+
+    @property
+    def unreadable_zones_seen(self) -> set[str]:
+        """Stored zones read in UTC so far because they cannot be loaded (said once, then fixed by doctor)."""
+        return set(self.ctx.unreadable_zones)
 
     @property
     def path(self) -> Path:

@@ -13,7 +13,7 @@ from offload.domain.audit import AuditSet, AuditTask
 from offload.domain.catalogue import CATALOGUE, catalogue_set
 from offload.domain.changes import changed
 from offload.domain.text import name_key
-from offload.domain.errors import Conflict, InvalidInput, NotFound
+from offload.domain.errors import Conflict, InvalidInput, NotFound, blame
 from offload.domain.skill_sets import EDITABLE, clean_field, clean_set_name, parse_rate
 from offload.domain.suggest import Suggester, Suggestion
 from offload.service.context import Context
@@ -268,11 +268,12 @@ class GroupingService:
         for key, value in changed(values, before).items():
             if key not in EDITABLE:
                 raise InvalidInput(f"A skill set has no field '{key}'; the fields are: {', '.join(EDITABLE)}.")
-            if key == "rate":
-                clean[key] = parse_rate(value)
-            else:
-                label = "The description" if key == "description" else f"The field '{key}'"
-                clean[key] = clean_field(label, value if value is not None else "")
+            with blame(key):
+                if key == "rate":
+                    clean[key] = parse_rate(value)
+                else:
+                    label = "The description" if key == "description" else f"The field '{key}'"
+                    clean[key] = clean_field(label, value if value is not None else "")
         with self.ctx.store.write() as conn:
             set_store.update(conn, row.id, clean)
             return set_store.get(conn, row.id)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from offload.domain.importers import BadRows, Record
 from offload.service.context import Context
+from offload.store import settings as settings_store
 from offload.store.entries import RUNNING_HOLDS_UNTIL
 
 EXPORT_FORMATS = ("json", "csv")
@@ -196,7 +197,7 @@ class InteropService:
         for r in accepted:
             names.setdefault(name_key(r.task), r.task)
         result.new_tasks = [name for key, name in names.items() if key not in tasks]
-        have_settings = {r[0] for r in conn.execute("SELECT key FROM settings")}
+        have_settings = set(settings_store.get_all(conn))
         result.settings = [k for k in parsed.settings if k not in have_settings]
         # A set's own handover record stays; one comes in only for a set that has none.
         handed = {name_key(n) for n in bulk.handed_over(conn)}

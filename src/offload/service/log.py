@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 from datetime import date
 
-from offload.domain.errors import AlreadyRunning, Conflict, InvalidInput, NotFound
+from offload.domain.errors import AlreadyRunning, Conflict, InvalidInput, NotFound, blame
 from offload.domain.format import duration
 from offload.domain.gaps import Gap, gaps, unlogged_seconds
 from offload.domain.names import clean_note, clean_task_name
@@ -205,12 +205,13 @@ class LogService:
         from offload.domain.timeparse import parse_time
 
         now = self.ctx.now()
-        instant = parse_time(text, now, self.ctx.zone, day)
+        with blame(what):
+            instant = parse_time(text, now, self.ctx.zone, day)
         epoch = int(instant.timestamp())
         if epoch < 0:
-            raise InvalidInput(f"The {what} '{text}' is before 1970.")
+            raise InvalidInput(f"The {what} '{text}' is before 1970.", field=what)
         if epoch > int(now.timestamp()):
-            raise InvalidInput(f"The {what} '{text}' is in the future; Offload logs what has happened.")
+            raise InvalidInput(f"The {what} '{text}' is in the future; Offload logs what has happened.", field=what)
         return epoch
 
     # --- changing ------------------------------------------------------------
@@ -305,12 +306,14 @@ class LogService:
     def add(self, name: str, start: str, end: str, note: str | None = None, day: date | None = None) -> EntryRow:
         """A missed entry after the fact; refused if it would overlap another. A clock time
         alone falls on `day` (default today): the Log adds on the day it shows."""
-        name = clean_task_name(name)
-        note = clean_note(note)
+        with blame("task"):
+            name = clean_task_name(name)
+        with blame("note"):
+            note = clean_note(note)
         lo = self.parse_instant(start, "start", day)
         hi = self.parse_instant(end, "end", day)
         if hi <= lo:
-            raise InvalidInput(self._end_before_start(lo, hi))
+            raise InvalidInput(self._end_before_start(lo, hi), field="end")
         with self.ctx.store.write() as conn:
             self._refuse_overlap(conn, lo, hi)
             task_id = task_store.get_or_create(conn, name, self.ctx.now_epoch())
@@ -330,8 +333,10 @@ class LogService:
         from offload.service.context import epoch_to_utc
 
         current = self.entry(entry_id)
-        task_name = clean_task_name(name) if name is not None else current.task
-        new_note = clean_note(note) if note is not None else current.note
+        with blame("task"):
+            task_name = clean_task_name(name) if name is not None else current.task
+        with blame("note"):
+            new_note = clean_note(note) if note is not None else current.note
         # A clock time alone (`9:15`) means that time on the entry's own day, not today's
         # (today's, for an entry a clock ahead put in the future).
         today = local_date(self.ctx.now(), self.ctx.zone)
@@ -343,11 +348,11 @@ class LogService:
         else:
             hi = current.end_utc
         if end == "" and current.end_utc is not None:
-            raise InvalidInput("A finished entry needs an end time.")
+            raise InvalidInput("A finished entry needs an end time.", field="end")
         if hi is not None and hi <= lo:
-            raise InvalidInput(self._end_before_start(lo, hi))
+            raise InvalidInput(self._end_before_start(lo, hi), field="end")
         if hi is None and lo > self.ctx.now_epoch():
-            raise InvalidInput("The start is in the future.")
+            raise InvalidInput("The start is in the future.", field="start")
         with self.ctx.store.write() as conn:
             self._refuse_overlap(conn, lo, hi if hi is not None else self.ctx.now_epoch() + 1, ignore=entry_id)
             if hi is None:

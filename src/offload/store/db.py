@@ -22,6 +22,9 @@ from offload.store.schema import CURRENT_VERSION, MIGRATIONS
 
 APP_ID = 0x0FF10AD  # PRAGMA application_id marks the file as Offload's
 
+# What SQLite raises, for the layers above that never name sqlite3 themselves.
+DatabaseError = sqlite3.Error
+
 
 def default_db_path() -> Path:
     env = os.environ.get("OFFLOAD_DB")
