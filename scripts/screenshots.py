@@ -60,8 +60,10 @@ def demo_app(folder: Path, theme: str = "textual-dark"):
 
     svc = create_demo(folder / "demo.db", FrozenClock(SHOT_NOW, SHOT_ZONE))
     svc.settings.set("theme", theme)
-    # A tick far away: nothing moves while the picture is taken.
-    return OffloadApp(svc, tick_seconds=3600, demo=True)
+    # A tick far away: nothing moves while the picture is taken. The app opens its own connection.
+    app = OffloadApp(svc, tick_seconds=3600, demo=True)
+    svc.close()
+    return app
 
 
 async def settle(pilot) -> None:
@@ -83,7 +85,6 @@ async def shoot(view: View, folder: Path) -> str:
             await pilot.press(key)
             await settle(pilot)
         svg = app.export_screenshot(title=f"Offload: {view.about or view.name}")
-    app.service.close()
     return svg
 
 

@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from offload.domain.clock import FrozenClock
 from offload.service import Offload
@@ -58,3 +59,39 @@ def snapshot(db_path: Path) -> list:
         return [(t, conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()) for t in tables]
     finally:
         conn.close()
+
+
+# --- Pilot tests: the app reads and writes off the UI thread --------------------------------------
+_press, _pause = Pilot.press, Pilot.pause
+
+
+async def _data_settled(pilot: Pilot) -> None:
+    from offload.tui.data import Data
+
+    data = getattr(pilot.app, "data", None)
+    if isinstance(data, Data):  # the Offload app (a test's own small app may have none)
+        await data.idle()
+
+
+@pytest.fixture(autouse=True)
+def pilot_waits_for_the_data(monkeypatch):
+    """In a Pilot test a key is pressed once the app has answered the one before, as a person
+    would see it answer, and `pilot.pause()` waits until what the app was asked to read or change
+    is done and shown. (The app itself never waits: its reads and changes run in workers.)"""
+
+    async def press(self: Pilot, *keys: str) -> None:
+        for key in keys:
+            await _press(self, key)
+            await _data_settled(self)
+
+    async def pause(self: Pilot, delay: float | None = None) -> None:
+        if delay is not None:
+            await _pause(self, delay)
+            return
+        await _data_settled(self)
+        await _pause(self)
+        await _data_settled(self)
+        await _pause(self)
+
+    monkeypatch.setattr(Pilot, "press", press)
+    monkeypatch.setattr(Pilot, "pause", pause)

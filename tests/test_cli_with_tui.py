@@ -18,7 +18,7 @@ async def test_a_cli_start_shows_in_the_open_log_screen(service, db_path, clock)
         assert screen.query_one("#running-task", Static).content == "Accounts"
         done = run_offload("start", "Calls", "--note", "from the shell", db=db_path, env=NOW)
         assert done.returncode == 0, done.stderr
-        screen.tick()  # the once-a-second tick sees the file changed and re-reads it
+        app.data.poll()  # the app's once-a-second look at the file sees it changed; the screen re-reads
         await pilot.pause()
         assert screen.query_one("#running-task", Static).content == "Calls"
         rows = [[str(c) for c in screen.query_one("#today", DataTable).get_row_at(i)] for i in range(2)]

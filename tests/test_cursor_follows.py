@@ -14,22 +14,13 @@ from offload.tui.screens.review import ReviewScreen
 
 async def settle(pilot) -> None:
     """Until the app has read what it was asked to and drawn it."""
-    data = getattr(pilot.app, "data", None)
-    if data is not None:
-        await data.idle()
+    await pilot.app.data.idle()
     await pilot.pause()
-    if data is not None:
-        await data.idle()
-        await pilot.pause()
 
 
 async def outside_change_seen(pilot) -> None:
     """What the app does once a second: notice another process's write, and show it."""
-    data = getattr(pilot.app, "data", None)
-    if data is not None:
-        data.poll()
-    else:
-        pilot.app.screen.tick()
+    pilot.app.data.poll()
     await settle(pilot)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from offload.domain.errors import AlreadyRunning
+from offload.tui import words
 from tests.conftest import snapshot
 from tests.test_cli_commands import cli  # noqa: F401  (the in-process command, time frozen)
 
@@ -151,6 +152,6 @@ def test_one_hours_format_a_table(cli, service):
         out = cli("report", "--format", fmt)[1]
         assert "1h 30m" in out and "1.5" not in out and "Hours" not in out, fmt
     assert '"hours": 1.5' in cli("report", "--format", "json")[1]  # for machines, both stay
-    assert service.review.week().freed() == "Space highlights a task to hand over."
+    assert words.freed(service.review.week()) == "Space highlights a task to hand over."
     service.review.set_highlight("Calls", True)
-    assert service.review.week().freed() == "Handing that over frees about 1h 30m a week."
+    assert words.freed(service.review.week()) == "Handing that over frees about 1h 30m a week."

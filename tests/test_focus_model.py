@@ -21,7 +21,7 @@ from textual.widgets._footer import FooterKey
 from offload.tui.app import OffloadApp
 from offload.tui.screens.help import HelpScreen
 from offload.tui.screens.log import LogScreen
-from offload.tui.widgets.entry_dialog import EntryDialog
+from offload.tui.dialogs.entry import EntryDialog
 from tests.conftest import SRC, snapshot
 
 SIZE = (120, 36)

@@ -7,8 +7,8 @@ import stat
 from textual.widgets import DataTable, Input, Markdown, Static
 
 from offload.tui.app import OffloadApp
-from offload.tui.widgets.brief_preview import BriefPreview
-from offload.tui.widgets.set_dialogs import NameDialog, SetDialog, SetPicker
+from offload.tui.dialogs.brief import BriefPreview
+from offload.tui.dialogs.skill_sets import NameDialog, SetDialog, SetPicker
 from tests.test_grouping import log_week
 
 SIZE = (120, 36)

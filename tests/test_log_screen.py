@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable, Digits, Input, OptionList, Static
 
 from offload.tui.app import OffloadApp
-from offload.tui.widgets.entry_dialog import EntryDialog
+from offload.tui.dialogs.entry import EntryDialog
 from tests.conftest import snapshot
 
 SIZE = (120, 36)
@@ -165,6 +165,6 @@ async def test_a_cli_start_shows_in_the_open_log_screen(service, db_path, clock)
         other = Offload.open(db_path, clock)
         other.log.start("Started elsewhere")
         other.close()
-        app.screen.tick()
+        app.data.poll()  # the app's one look at the file each second sees it changed
         await pilot.pause()
         assert app.screen.query_one("#running-task", Static).content == "Started elsewhere"

@@ -9,7 +9,8 @@ from textual.widgets import DataTable, Static
 from offload.domain.weeks import Week
 from offload.tui.app import OffloadApp
 from offload.tui.screens.review import ReviewScreen
-from offload.tui.widgets.task_entries import TaskEntriesDialog
+from tests.conftest import snapshot
+from offload.tui.dialogs.entries import TaskEntriesDialog
 
 SIZE = (120, 36)
 WEEK = Week(date(2026, 11, 16))
@@ -185,14 +186,24 @@ async def test_feeling_kind_candidates_filter_and_sort(service):
         assert "sorted by name" in text(screen, "#view-line")
 
 
-async def test_an_empty_week_says_how_to_start_logging(service):
+def shown_notifications(app) -> list[str]:
+    """What the app has notified (as the other app tests read it)."""
+    return [n.message for n in app._notifications]
+
+
+async def test_an_empty_week_says_how_to_start_logging(service, db_path):
+    service.log.add("Design", "2026-11-09 09:00", "2026-11-09 10:00")  # the week before: not this one
     app = app_for(service)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
         assert "Press 1 to go to the Log" in text(screen, "#empty")
         assert text(screen, "#summary") == "Highlighted 0m of 0m logged (0%)"
-        await pilot.press("space")  # nothing to highlight: no error
+        before = snapshot(db_path)
+        await pilot.press("space")  # nothing to highlight here: it says so and changes nothing
         await pilot.pause()
+        assert shown_notifications(app) == ["Move to a task first."]
+        assert snapshot(db_path) == before
+        assert isinstance(app.screen, ReviewScreen) and "Press 1 to go to the Log" in text(screen, "#empty")
 
 
 async def test_task_names_show_literally(service):
@@ -234,7 +245,8 @@ async def test_a_new_week_start_setting_reshapes_the_week(service):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
         assert text(screen, "#week-title") == "Week of Mon 16 Nov 2026"
-        service.settings.set("week_start", "sunday")
+        service.settings.set("week_start", "sunday")  # from the shell: the app sees it within a second
+        app.data.poll()
         await pilot.press("1", "2")
         await pilot.pause()
         assert text(screen, "#week-title") == "Week of Sun 15 Nov 2026"

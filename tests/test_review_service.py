@@ -10,6 +10,7 @@ from offload.domain.errors import InvalidInput, NotFound
 from offload.domain.weeks import Week
 from offload.service import Offload
 from offload.service.review import arrange
+from offload.tui import words
 from tests.conftest import snapshot
 
 WEEK = Week(date(2026, 11, 16))
@@ -57,13 +58,13 @@ def test_the_highlight_belongs_to_the_task_so_it_shows_in_every_week(service, cl
 def test_summary_line_and_hours_freed(service):
     log_week(service)
     report = service.review.week(WEEK)
-    assert report.summary() == "Highlighted 0m of 10h 00m logged (0%)"
-    assert report.freed() == "Space highlights a task to hand over."
+    assert words.summary(report) == "Highlighted 0m of 10h 00m logged (0%)"
+    assert words.freed(report) == "Space highlights a task to hand over."
     service.review.toggle_highlight("Invoices")
     service.review.toggle_highlight("Email")
     report = service.review.week(WEEK)
-    assert report.summary() == "Highlighted 4h 00m of 10h 00m logged (40%)"
-    assert report.freed() == "Handing that over frees about 4h 00m a week."
+    assert words.summary(report) == "Highlighted 4h 00m of 10h 00m logged (40%)"
+    assert words.freed(report) == "Handing that over frees about 4h 00m a week."
 
 
 def test_a_tasks_entries_for_the_week(service):

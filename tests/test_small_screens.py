@@ -13,8 +13,8 @@ from offload.domain.clock import FrozenClock
 from offload.domain.demo import SHOT_NOW, SHOT_ZONE
 from offload.service.demo import create_demo
 from offload.tui.app import OffloadApp
-from offload.tui.screens.settings import SettingsDialog
-from offload.tui.widgets.set_dialogs import NameDialog
+from offload.tui.dialogs.settings import SettingsDialog
+from offload.tui.dialogs.skill_sets import NameDialog
 from offload.tui.widgets.week_strip import WeekStrip
 
 

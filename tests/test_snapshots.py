@@ -22,7 +22,4 @@ def test_view(view, snap_compare, tmp_path, monkeypatch):
             await pilot.press(key)
             await settle(pilot)
 
-    try:
-        assert snap_compare(app, terminal_size=SIZE, run_before=drive)
-    finally:
-        app.service.close()
+    assert snap_compare(app, terminal_size=SIZE, run_before=drive)

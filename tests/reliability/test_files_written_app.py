@@ -10,8 +10,8 @@ import pytest
 from textual.widgets import DataTable, Input, Static
 
 from offload.tui.app import OffloadApp
-from offload.tui.widgets.brief_preview import BriefPreview
-from offload.tui.widgets.set_dialogs import ConfirmDialog
+from offload.tui.dialogs.brief import BriefPreview
+from offload.tui.dialogs.skill_sets import ConfirmDialog
 from tests.test_grouping import log_week
 
 SIZE = (120, 36)

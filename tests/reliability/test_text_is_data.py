@@ -12,8 +12,8 @@ from offload.domain.errors import InvalidInput
 from offload.domain.importers import BadRows
 from offload.store.schema import CURRENT_VERSION
 from offload.tui.app import OffloadApp
-from offload.tui.screens.settings import SettingsDialog
-from offload.tui.widgets.set_dialogs import SetDialog
+from offload.tui.dialogs.settings import SettingsDialog
+from offload.tui.dialogs.skill_sets import SetDialog
 from tests.conftest import run_offload, snapshot
 from tests.test_grouping import log_week
 

@@ -9,8 +9,8 @@ from textual.widgets import DataTable, Input
 from offload.domain.errors import Conflict
 from offload.service import Offload
 from offload.tui.app import OffloadApp
-from offload.tui.screens.settings import SettingsDialog
-from offload.tui.widgets.set_dialogs import SetDialog
+from offload.tui.dialogs.settings import SettingsDialog
+from offload.tui.dialogs.skill_sets import SetDialog
 from tests.test_grouping import log_week
 
 SIZE = (120, 36)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from offload.domain.errors import InvalidInput, NotFound
-from offload.domain.format import duration, percent, whole_percents
+from offload.domain.format import whole_percents
 from offload.domain.text import name_key
 from offload.service.context import Context
 from offload.service.log import LogService
@@ -91,18 +91,6 @@ class WeekReport:
     def task(self, name: str) -> TaskWeek | None:
         key = name_key(name)
         return next((t for t in self.tasks if name_key(t.name) == key), None)
-
-    def summary(self) -> str:
-        """`Highlighted 12h 30m of 41h 10m logged (30%)`: the review's one-line answer."""
-        logged, marked = self.total_seconds, self.highlighted_seconds
-        return f"Highlighted {duration(marked)} of {duration(logged)} logged ({percent(marked, logged)})"
-
-    def freed(self) -> str:
-        """What handing the highlighted tasks over would give back, in hours a week."""
-        marked = self.highlighted_seconds
-        if not marked:
-            return "Space highlights a task to hand over."
-        return f"Handing that over frees about {duration(marked)} a week."
 
 
 SORTS = ("total", "share", "name")

@@ -1,4 +1,4 @@
-"""The Offload app: screens as modes reached by number keys, the service shared by all."""
+"""The Offload app: screens as modes reached by number keys; one data object reads and writes for all."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ from textual.reactive import var
 
 from offload.domain.weeks import Week
 from offload.service import Offload
+from offload.tui import words
 from offload.tui.commands import OffloadCommands
+from offload.tui.data import Data
+from offload.tui.messages import ActionDone, ActionFailed, SettingsLoaded, Warned
 from offload.tui.screens.grouping import GroupingScreen
 from offload.tui.screens.log import LogScreen
 from offload.tui.screens.review import ReviewScreen
@@ -51,12 +54,16 @@ class OffloadApp(App):
 
     def __init__(self, service: Offload, tick_seconds: float = 1.0, demo: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.service = service
+        # Every read and change goes through the data object, off the UI thread, on a connection of
+        # its own: `service` stays the caller's (a test may use it meanwhile on its own thread).
+        self.data = Data(self, service)
+        self.settings: dict[str, str] = {}  # as read last
+        self.this_week: Week | None = None
         self.tick_seconds = tick_seconds
         self.demo = demo
         if demo:
             self.title = "Offload DEMO (a made-up week; your own log is not touched)"
-        self.set_reactive(OffloadApp.week, service.review.this_week())
+        self._held_warnings = service  # said once mounted (a backup that failed as the file opened)
 
     @property
     def crashed(self) -> BaseException | None:
@@ -65,30 +72,57 @@ class OffloadApp(App):
         return self._exception if self.return_code else None
 
     def on_mount(self) -> None:
-        # Failures beside a change that still succeeded (a daily backup not made); any thread.
-        self.service.on_warning(lambda message: self.notify(message, severity="warning", timeout=10, markup=False))
-        theme = self.service.settings.get("theme")
-        if theme in self.available_themes:
-            self.theme = theme
-        self._warn_unreadable_zones()
+        self._held_warnings.on_warning(lambda message: self.post_message(Warned(message)))
+        self.data.follow(self)
+        self.data.load_settings(first=True)
+        # The one look at the file for other processes' writes (the CLI); screens hear DataChanged.
+        self.set_interval(self.tick_seconds, self.data.poll)
 
-    def _warn_unreadable_zones(self) -> None:
+    def on_unmount(self) -> None:
+        self.data.close()
+
+    # --- what the data object says --------------------------------------------------------
+    def on_settings_loaded(self, loaded: SettingsLoaded) -> None:
+        first = not self.settings
+        self.settings = loaded.values
+        self.this_week = loaded.this_week
+        if self.week is None:
+            self.set_reactive(OffloadApp.week, loaded.this_week)  # the screens asked for this week already
+        elif loaded.asked == self.week and loaded.week is not None and loaded.week != self.week:
+            self.week = loaded.week  # the week start was changed (from the shell): every screen follows
+        theme = loaded.values.get("theme")
+        if first and theme in self.available_themes and theme != self.theme:
+            self.theme = theme
+        if loaded.unreadable_zones:
+            self._warn_unreadable_zones(loaded.unreadable_zones)
+
+    def on_data_changed(self) -> None:
+        self.data.load_settings(self.week)  # the settings dialog opens with what is stored now
+
+    def on_action_done(self, done: ActionDone) -> None:
+        if done.said:
+            self.notify(done.said, markup=False)
+
+    def on_action_failed(self, failed: ActionFailed) -> None:
+        # The one place a failure is said (a form says its own beside the field).
+        self.notify(failed.message, severity="error", timeout=10, markup=False)
+
+    def on_warned(self, warned: Warned) -> None:
+        self.notify(warned.message, severity="warning", timeout=10, markup=False)
+
+    def _warn_unreadable_zones(self, troubles) -> None:
         """Entries an older Offload stored with a zone that cannot be loaded are read in UTC: say so once."""
-        troubles = self.service.doctor.unreadable_zones()
-        if troubles:
-            count = sum(t.count for t in troubles)
-            zones = ", ".join(repr(t.zone) for t in troubles)
-            self.notify(f"{count} {'entry is' if count == 1 else 'entries are'} in a time zone that cannot be "
-                        f"read ({zones}), shown in UTC. `offload doctor` in a shell sets their zone.",
-                        severity="warning", timeout=15, markup=False)
+        count = sum(t.count for t in troubles)
+        zones = ", ".join(repr(t.zone) for t in troubles)
+        self.notify(f"{count} {'entry is' if count == 1 else 'entries are'} in a time zone that cannot be "
+                    f"read ({zones}), shown in UTC. `offload doctor` in a shell sets their zone.",
+                    severity="warning", timeout=15, markup=False)
 
     def watch_theme(self, theme: str) -> None:
         # Remember the chosen theme (from the palette or settings) for next time.
-        try:
-            if self.service.settings.get("theme") != theme:
-                self.service.settings.set("theme", theme)
-        except Exception:  # a read-only database must not break theming
-            pass
+        if self.settings and self.settings.get("theme") != theme:
+            self.settings["theme"] = theme
+            self.data.change(self, "theme", lambda s: s.settings.set("theme", theme), changes_data=False)
 
     def action_help(self) -> None:
         from offload.tui.screens.help import HelpScreen
@@ -97,62 +131,47 @@ class OffloadApp(App):
             self.push_screen(HelpScreen(self.screen))
 
     def action_settings(self) -> None:
-        from offload.tui.screens.settings import SettingsDialog
+        from offload.tui.dialogs.settings import SettingsDialog
 
-        if isinstance(self.screen, SettingsDialog):
+        if isinstance(self.screen, SettingsDialog) or not self.settings:
             return
-        before = self.service.settings.all()
-        self.push_screen(SettingsDialog(before, list(self.available_themes)), self._settings_saved)
+        week = self.week
 
-    def _settings_saved(self, saved: bool | None) -> None:
-        if not saved:
+        def job(values: dict[str, str], shown: dict[str, str]):
+            def save(s: Offload):
+                s.settings.set_many(values, before=shown)
+                # A new week start moves the week every screen shows.
+                return s.review.week_holding(week.start) if week else s.review.this_week(), s.settings.all()
+
+            return save
+
+        self.push_screen(SettingsDialog(dict(self.settings), list(self.available_themes), job), self._settings_saved)
+
+    def _settings_saved(self, saved: tuple[Week, dict[str, str]] | None) -> None:
+        if saved is None:
             return
-        settings = self.service.settings.all()
-        if settings["theme"] in self.available_themes and settings["theme"] != self.theme:
-            self.theme = settings["theme"]
-        # A new week start moves the week every screen shows.
-        self.week = self.service.review.week_holding(self.week.start) if self.week else self.service.review.this_week()
-        reload = getattr(self.screen, "reload", None)
-        if callable(reload):
-            reload()
+        self.week, self.settings = saved
+        theme = self.settings["theme"]
+        if theme in self.available_themes and theme != self.theme:
+            self.theme = theme
         self.notify("Settings saved")
 
     # --- commands from the palette, whatever the screen ------------------------------
-    def _after_change(self) -> None:
-        reload = getattr(self.screen, "reload", None)
-        if callable(reload):
-            reload()
-
     def action_timer_start(self) -> None:
         self.switch_mode("log")
         self.call_after_refresh(lambda: self.screen.run_action("new_task"))
 
     def action_timer_stop(self) -> None:
-        from offload.domain.errors import OffloadError
-        from offload.domain.format import duration
-
-        try:
-            entry = self.service.log.stop()
-        except OffloadError as exc:
-            self.notify(exc.message, severity="warning", markup=False)
-            return
-        self._after_change()
-        self.notify(f"Stopped {entry.task} after {duration(entry.end_utc - entry.start_utc)}", markup=False)
+        self.data.change(self, "stop", lambda s: s.log.stop(), words.stopped)
 
     def action_timer_resume(self) -> None:
-        from offload.domain.errors import OffloadError
-
-        try:
-            entry = self.service.log.resume()
-        except OffloadError as exc:
-            self.notify(exc.message, severity="warning", markup=False)
-            return
-        self._after_change()
-        self.notify(f"Resumed {entry.task}", markup=False)
+        self.data.change(self, "resume", lambda s: s.log.resume(), words.resumed)
 
     def action_week_step(self, step: int) -> None:
         """Move the week the Review and Grouping show; from the Log, show it on the Review."""
-        this = self.service.review.this_week()
+        this = self.this_week
+        if this is None:
+            return
         week = self.week or this
         target = this if step == 0 else (week.previous() if step < 0 else week.next())
         if target.start > this.start:
@@ -171,14 +190,9 @@ class OffloadApp(App):
                            time_format: str | None = None) -> str | None:
         """The palette's Screenshot: owner-only, in the current folder (or the database's), never
         over another file, and the notification says where."""
-        from offload.domain.errors import OffloadError
-
-        try:
-            saved = self.service.files.save_screenshot(self.export_screenshot())
-        except OffloadError as exc:
-            self.notify(exc.message, severity="error", markup=False)
-            return None
-        self.notify(f"Saved the screenshot to {saved}", timeout=8, markup=False)
+        svg = self.export_screenshot()
+        self.data.change(self, "screenshot", lambda s: s.files.save_screenshot(svg),
+                         lambda saved: f"Saved the screenshot to {saved}", changes_data=False)
         return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -3,33 +3,35 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from offload.domain.errors import AlreadyExists, OffloadError
+from offload.domain.errors import AlreadyExists
+from offload.tui.dialogs.form import FormDialog
+from offload.tui.messages import ActionDone, ActionFailed
 
 
-class BriefPreview(ModalScreen[Path | None]):
-    """Returns the path the brief was saved to, or None if it was only read."""
+class BriefPreview(FormDialog):
+    """Returns the path the brief was saved to, or None if it was only read. `job(path, force)`
+    writes it; a file already there is replaced only after asking."""
 
-    CSS_PATH = "set_dialogs.tcss"
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [
-        Binding("escape", "close", "Close", id="brief.close", tooltip="Back to the Grouping screen"),
-        Binding("ctrl+s", "save", "Save to file", id="brief.save", tooltip="Write the brief to the file named below"),
+        Binding("escape", "cancel", "Close", id="brief.close", tooltip="Back to the Grouping screen"),
+        Binding("ctrl+s", "save", "Save to file", id="brief.save", tooltip="Write the brief to the file named below",
+                priority=True),
     ]
 
-    def __init__(self, markdown: str, path: str, save: Callable[[str, bool], Path]) -> None:
+    def __init__(self, markdown: str, path: str, job: Callable[[str, bool], Callable[[Any], Path]]) -> None:
         super().__init__()
         self.markdown = markdown
         self.path = path
-        self.save = save
-        self.saved: Path | None = None
+        self.job = job
+        self.written: Path | None = None
 
     def compose(self) -> ComposeResult:
         # Markdown (and markdown-it) load when a brief is shown, not with the app: ~100 ms.
@@ -42,42 +44,41 @@ class BriefPreview(ModalScreen[Path | None]):
                 yield Label("Save to")
                 yield Input(self.path, id="path")
                 yield Button("Save", variant="primary", id="save")
-            error = Static("", classes="dialog-error", id="error", markup=False)
-            error.display = False
-            yield error
+            yield Static("", classes="dialog-error", id="error", markup=False)
             yield Static("ctrl+s saves (readable by you only) · Esc closes", id="saved", classes="dialog-hint",
                          markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#brief-scroll").focus()
 
-    @on(Input.Submitted, "#path")
-    @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        self._save(self.query_one("#path", Input).value, force=False)
+        self._write(self.query_one("#path", Input).value, force=False)
 
-    def _save(self, typed: str, force: bool) -> None:
-        """Write the file; if it exists, ask first and replace it only on yes."""
-        error = self.query_one("#error", Static)
-        try:
-            self.saved = self.save(typed, force)
-        except AlreadyExists as exc:
-            from offload.tui.widgets.set_dialogs import ConfirmDialog
+    def _write(self, typed: str, force: bool) -> None:
+        self.typed = typed
+        self.save("brief", self.job(typed, force), changes_data=False)
 
-            def answer(yes: bool | None) -> None:
-                if yes:
-                    self._save(typed, force=True)
+    def saved(self, done: ActionDone) -> None:
+        # The preview stays open: the path it went to is said here.
+        self.written = done.result
+        saved = self.query_one("#saved", Static)
+        saved.update(f"Saved to {self.written}")
+        saved.add_class("done")
 
-            self.app.push_screen(ConfirmDialog(f"{exc.path} already exists. Replace it with this brief?",
-                                               "Replace"), answer)
+    def refused(self, failure: ActionFailed) -> None:
+        if not isinstance(failure.error, AlreadyExists):
+            self.show_error(failure.message, None)
             return
-        except OffloadError as exc:
-            error.update(exc.message)
-            error.display = True
-            return
-        error.display = False
-        self.query_one("#saved", Static).update(f"Saved to {self.saved}")
-        self.query_one("#saved", Static).add_class("done")
+        from offload.tui.dialogs.skill_sets import ConfirmDialog
 
-    def action_close(self) -> None:
-        self.dismiss(self.saved)
+        typed = self.typed
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._write(typed, force=True)
+
+        self.app.push_screen(ConfirmDialog(f"{failure.error.path} already exists. Replace it with this brief?",
+                                           "Replace"), answer)
+
+    def action_cancel(self) -> None:
+        self.dismiss(self.written)

@@ -15,10 +15,9 @@ from textual.widgets import DataTable, Static
 from offload.domain.format import duration
 from offload.domain.weeks import Week
 from offload.domain.zones import reading_zone
-from offload.store.rows import EntryRow
 
 
-def entry_cells(entry: EntryRow, zone: str, now_epoch: int) -> list[Text]:
+def entry_cells(entry, zone: str, now_epoch: int) -> list[Text]:
     """Times in the zone the entry was logged in (named when it is not the user's zone now)."""
     tz = ZoneInfo(reading_zone(entry.tz))  # a zone an older Offload stored unreadable: UTC
     start = datetime.fromtimestamp(entry.start_utc, tz)
@@ -40,10 +39,10 @@ def entry_cells(entry: EntryRow, zone: str, now_epoch: int) -> list[Text]:
 class TaskEntriesDialog(ModalScreen[None]):
     """Read-only: Escape goes back to the review."""
 
-    CSS_PATH = "task_entries.tcss"
+    CSS_PATH = "entries.tcss"
     BINDINGS = [Binding("escape,q", "close", "Close", id="entries.close", tooltip="Back to the review")]
 
-    def __init__(self, task: str, week: Week, entries: list[EntryRow], week_seconds: int, zone: str,
+    def __init__(self, task: str, week: Week, entries: list, week_seconds: int, zone: str,
                  now_epoch: int) -> None:
         super().__init__()
         self.task_name = task

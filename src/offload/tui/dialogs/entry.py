@@ -1,18 +1,15 @@
-"""A dialog to add or edit an entry; the save callback's refusal shows inside the dialog."""
+"""A dialog to add or edit an entry; a refusal shows inside it, beside the field it is about."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from offload.domain.errors import OffloadError
+from offload.tui.dialogs.form import FormDialog
 
 
 @dataclass
@@ -23,8 +20,8 @@ class EntryForm:
     note: str = ""
 
 
-class EntryDialog(ModalScreen[bool]):
-    """Returns True once `save` accepted the form; Escape cancels and changes nothing."""
+class EntryDialog(FormDialog):
+    """`job(form)` is the change to make; returns the saved entry, or None if cancelled."""
 
     DEFAULT_CSS = """
     EntryDialog { align: center middle; }
@@ -40,20 +37,19 @@ class EntryDialog(ModalScreen[bool]):
     EntryDialog Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
     EntryDialog Button { margin-left: 1; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(
         self,
         title: str,
         form: EntryForm,
-        save: Callable[[EntryForm], object],
+        job: Callable[[EntryForm], Callable[[Any], Any]],
         focus_field: str = "task",
         end_hint: str = "",
     ) -> None:
         super().__init__()
         self.title_text = title
         self.form = form
-        self.save = save
+        self.job = job
         self.focus_field = focus_field
         self.end_hint = end_hint
 
@@ -83,16 +79,5 @@ class EntryDialog(ModalScreen[bool]):
     def _read(self) -> EntryForm:
         return EntryForm(*(self.query_one(f"#{f}", Input).value for f in ("task", "start", "end", "note")))
 
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        try:
-            self.save(self._read())
-        except OffloadError as exc:
-            self.query_one("#error", Static).update(exc.message)
-            return
-        self.dismiss(True)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(False)
+        self.save("entry", self.job(self._read()))

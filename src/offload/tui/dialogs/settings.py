@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from offload.domain.changes import changed
 from offload.domain.errors import OffloadError
 from offload.domain.settings import SETTINGS as ALL_SETTINGS, check_setting
 from offload.domain.weeks import WEEKDAYS
+from offload.tui.dialogs.form import FormDialog
+from offload.tui.messages import ActionFailed
 
 TYPED = ("long_running_hours", "hourly_value", "currency")
 
@@ -21,19 +23,18 @@ TYPED = ("long_running_hours", "hourly_value", "currency")
 SETTINGS = {key: s for key, s in ALL_SETTINGS.items() if s.in_dialog}
 
 
-class SettingsDialog(ModalScreen[bool]):
-    """Returns True once saved. A bad value shows its message beside the field and blocks saving."""
+class SettingsDialog(FormDialog):
+    """`job(changed, shown)` saves; returns what it returned once saved, None if cancelled. A bad
+    value shows its message beside the field and blocks saving."""
 
     CSS_PATH = "settings.tcss"
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="settings.cancel", tooltip="Close without saving"),
-        Binding("ctrl+s", "save", "Save", id="settings.save", tooltip="Save every setting", priority=True),
-    ]
 
-    def __init__(self, values: dict[str, str], themes: list[str]) -> None:
+    def __init__(self, values: dict[str, str], themes: list[str],
+                 job: Callable[[dict[str, str], dict[str, str]], Callable[[Any], Any]]) -> None:
         super().__init__()
         self.values = values
         self.themes = themes
+        self.job = job
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="settings-box"):
@@ -42,8 +43,9 @@ class SettingsDialog(ModalScreen[bool]):
                 with Horizontal(classes="setting-row"):
                     yield Label(setting.label, classes="setting-label")
                     yield self._field(key)
-                yield Static("", id=f"msg-{key}", classes="setting-message", markup=False)
+                yield Static("", id=f"msg-{key}", classes="setting-message form-message", markup=False)
             yield Static("Stored in the database, so the command line uses them too.", id="settings-hint")
+            yield Static("", id="error", classes="setting-message dialog-error", markup=False)
             with Horizontal(id="settings-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
@@ -62,9 +64,10 @@ class SettingsDialog(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.shown = self.typed()  # what the form showed, to save only what changes
-        for key in SETTINGS:
-            self.show_message(key, "")
         self.set_focus(self.query_one("#set-week_start"))
+
+    def field_id(self, field: str) -> str:
+        return f"set-{field}"
 
     def show_message(self, key: str, message: str) -> None:
         msg = self.query_one(f"#msg-{key}", Static)
@@ -92,18 +95,6 @@ class SettingsDialog(ModalScreen[bool]):
         else:
             self.show_message(key, "")
 
-    @on(Input.Submitted)
-    def submitted(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def pressed_save(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def pressed_cancel(self) -> None:
-        self.action_cancel()
-
     def action_save(self) -> None:
         # Only what the user changed is checked and saved: a value set from the shell while
         # the dialog was open stays, and an old stored value the rules now refuse is no bar.
@@ -118,12 +109,9 @@ class SettingsDialog(ModalScreen[bool]):
         if bad:
             self.notify("Nothing was saved: fix the value marked in red.", severity="error")
             return
-        try:
-            self.app.service.settings.set_many(values, before=self.shown)
-        except OffloadError as exc:
-            self.notify(exc.message, severity="error", markup=False)
-            return
-        self.dismiss(True)
+        self.save("settings", self.job(values, self.shown))
 
-    def action_cancel(self) -> None:
-        self.dismiss(False)
+    def refused(self, failure: ActionFailed) -> None:
+        self.show_error(failure.message, failure.field)
+        self.notify("Nothing was saved: fix the value marked in red." if failure.field else failure.message,
+                    severity="error", markup=False)

@@ -1,12 +1,12 @@
-"""Dialogs of the Grouping screen: pick a skill set, name one, edit its brief, confirm a delete.
+"""Dialogs of the Grouping screen: pick a skill set, name one, edit its details and brief fields.
 
-Each is a ModalScreen that returns its result with dismiss(); a refusal from the service
-shows inside the dialog, next to what was typed, and the dialog stays open.
+Each returns its result with dismiss(); the forms (name, details) save through the form base,
+so a refusal shows inside the dialog beside the field it names, and the dialog stays open.
 """
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from rich.text import Text
 from textual import on
@@ -18,15 +18,10 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from offload.domain.changes import changed
-from offload.domain.errors import OffloadError
 from offload.domain.skill_sets import BRIEF_FIELDS
+from offload.tui.dialogs.form import FormDialog
 
-
-def show_error(dialog: ModalScreen, message: str) -> None:
-    """The refusal next to the fields; the line takes no room while there is none."""
-    line = dialog.query_one("#error", Static)
-    line.update(message)
-    line.display = bool(message)
+Job = Callable[[Any], Any]
 
 
 class SetPicker(ModalScreen[str | None]):
@@ -36,7 +31,7 @@ class SetPicker(ModalScreen[str | None]):
     Returns the chosen name, or None when cancelled.
     """
 
-    CSS_PATH = "set_dialogs.tcss"
+    CSS_PATH = "dialogs.tcss"
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="picker.cancel", tooltip="Close without choosing"),
@@ -116,27 +111,24 @@ class SetPicker(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class NameDialog(ModalScreen[bool]):
-    """One name to type (a new set, a rename); `save` may refuse, and the reason shows here."""
+class NameDialog(FormDialog):
+    """One name to type (a new set, a rename); `job(name)` is the change, and a refusal shows here.
+    Returns what the change returned (the skill set), or None if cancelled."""
 
-    CSS_PATH = "set_dialogs.tcss"
+    CSS_PATH = "dialogs.tcss"
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="name.cancel", tooltip="Close without saving")]
-
-    def __init__(self, title: str, value: str, save: Callable[[str], object], placeholder: str = "") -> None:
+    def __init__(self, title: str, value: str, job: Callable[[str], Job], placeholder: str = "") -> None:
         super().__init__()
         self.title_text = title
         self.value = value
-        self.save = save
+        self.job = job
         self.placeholder = placeholder
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             yield Input(self.value, placeholder=self.placeholder, id="name")
-            error = Static("", classes="dialog-error", id="error", markup=False)
-            error.display = False
-            yield error
+            yield Static("", classes="dialog-error", id="error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
@@ -144,37 +136,22 @@ class NameDialog(ModalScreen[bool]):
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
 
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        try:
-            self.save(self.query_one("#name", Input).value)
-        except OffloadError as exc:
-            show_error(self, exc.message)
-            return
-        self.dismiss(True)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(False)
+        self.save("name", self.job(self.query_one("#name", Input).value))
 
 
-class SetDialog(ModalScreen[bool]):
-    """A skill set's description, outsourcing rate and the brief's scope-of-work fields."""
+class SetDialog(FormDialog):
+    """A skill set's description, outsourcing rate and the brief's scope-of-work fields; `job(changed)`
+    saves the fields the user changed."""
 
-    CSS_PATH = "set_dialogs.tcss"
+    CSS_PATH = "dialogs.tcss"
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="set.cancel", tooltip="Close without saving"),
-        Binding("ctrl+s", "save", "Save", id="set.save", tooltip="Save the details"),
-    ]
-
-    def __init__(self, name: str, values: dict[str, str], save: Callable[[dict[str, str]], object],
+    def __init__(self, name: str, values: dict[str, str], job: Callable[[dict[str, str]], Job],
                  examples: dict[str, str] | None = None, currency: str = "") -> None:
         super().__init__()
         self.set_name = name
         self.values = values
-        self.save = save
+        self.job = job
         self.examples = examples or {}
         self.currency = currency
 
@@ -193,9 +170,7 @@ class SetDialog(ModalScreen[bool]):
                         example = self.examples.get(f.key)
                         yield Input(self.values.get(f.key, ""), id=f.key,
                                     placeholder=f"e.g. {example}" if example else f.question)
-            error = Static("", classes="dialog-error", id="error", markup=False)
-            error.display = False
-            yield error
+            yield Static("", classes="dialog-error", id="error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
@@ -207,31 +182,15 @@ class SetDialog(ModalScreen[bool]):
         keys = ["description", "rate", *(f.key for f in BRIEF_FIELDS)]
         return {k: self.query_one(f"#{k}", Input).value for k in keys}
 
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        rate = self.query_one("#rate", Input)
-        rate.remove_class("-invalid")
-        try:
-            # Only the fields the user changed: one changed from the shell meanwhile stays.
-            self.save(changed(self.read(), self.values))
-        except OffloadError as exc:
-            show_error(self, exc.message)
-            if "rate" in exc.message:
-                rate.add_class("-invalid")
-                rate.focus()
-            return
-        self.dismiss(True)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(False)
+        # Only the fields the user changed: one changed from the shell meanwhile stays.
+        self.save("details", self.job(changed(self.read(), self.values)))
 
 
 class ConfirmDialog(ModalScreen[bool]):
     """A yes/no question; y or Enter says yes, n or Escape says no."""
 
-    CSS_PATH = "set_dialogs.tcss"
+    CSS_PATH = "dialogs.tcss"
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Yes, do it"),

@@ -17,14 +17,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from offload.domain.catalogue import catalogue_set
-from offload.domain.errors import OffloadError
 from offload.domain.format import hours, money
 from offload.domain.skill_sets import FIELD_KEYS
-from offload.service.grouping import GroupingView
-from offload.tui.widgets.brief_preview import BriefPreview
+from offload.tui.dialogs.brief import BriefPreview
+from offload.tui.dialogs.skill_sets import ConfirmDialog, NameDialog, SetDialog, SetPicker
+from offload.tui.messages import BriefLoaded, DataChanged, GroupingLoaded
 from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.keys_footer import KeysFooter
-from offload.tui.widgets.set_dialogs import ConfirmDialog, NameDialog, SetDialog, SetPicker
 
 
 class GroupingScreen(Screen):
@@ -50,15 +49,19 @@ class GroupingScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.view: GroupingView | None = None
-        self._data_version = -1
+        self.view = None  # GroupingView, as read last
+        self.choices: list = []  # SetChoice: what the picker offers
+        self.currency = ""
+        self.stale = False
         self._ticks = 0
+        self._select_after: str | None = None  # a set just made or merged into: the cursor goes to it
+        self._brief_when_read = False  # b (or the palette) before the first read: the brief once it is in
         # Row key -> (kind, name): "task" rows on both sides, "set" rows on the right.
         self.rows: dict[str, tuple[str, str]] = {}
 
     @property
-    def service(self):
-        return self.app.service
+    def data(self):
+        return self.app.data
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -88,34 +91,35 @@ class GroupingScreen(Screen):
         right.add_column("h/month", key="month", width=7)
         left.fit()
         right.fit()
-        if self._app_week_is_reactive():
-            self.watch(self.app, "week", lambda _: self.reload(), init=False)
+        self.watch(self.app, "week", lambda _: self.reload(), init=False)
+        self.data.follow(self)
         self.reload()
         self.set_interval(self.app.tick_seconds, self.tick)
         left.focus()
-
-    def _app_week_is_reactive(self) -> bool:
-        from textual.reactive import Reactive
-
-        return isinstance(getattr(type(self.app), "week", None), Reactive)
 
     def on_resize(self, event) -> None:
         self.set_class(event.size.width < 100, "narrow")
 
     def on_screen_resume(self) -> None:
-        # Back from another screen: highlights or the week may have changed there.
-        if self.view is not None:
+        # Back from another screen: highlights may have changed there.
+        if self.stale:
             self.reload()
 
-    # --- reading ----------------------------------------------------------------------
-    def week(self):
-        """The Review screen's week when it has one, else this week."""
-        return getattr(self.app, "week", None) or self.service.review.this_week()
+    def on_data_changed(self, _message: DataChanged) -> None:
+        if self in self.app.screen_stack:
+            self.reload()
+        else:
+            self.stale = True
 
+    # --- reading ----------------------------------------------------------------------
     def reload(self) -> None:
-        grouping = self.service.grouping
-        self._data_version = self.service.ctx.store.data_version()
-        self.view = view = grouping.view(self.week())
+        """Ask for the week's grouping (the Review's week); GroupingLoaded shows it."""
+        self.stale = False
+        self.data.load_grouping(self, self.app.week)
+
+    def on_grouping_loaded(self, loaded: GroupingLoaded) -> None:
+        self.view = view = loaded.view
+        self.choices, self.currency = loaded.choices, loaded.currency
         self.query_one("#week-title", Static).update(
             f"{view.week.title()} · hours in this week · a month = a week × 52 / 12"
         )
@@ -155,8 +159,14 @@ class GroupingScreen(Screen):
                 left.move_cursor(row=min(keep_left, left.row_count - 1))
             if right.row_count:
                 right.move_cursor(row=min(keep_right, right.row_count - 1))
+        if self._select_after:
+            self._select_set(self._select_after)
+            self._select_after = None
         self._empty_states()
         self.update_hint()
+        if self._brief_when_read:
+            self._brief_when_read = False
+            self.action_brief()
 
     def _empty_states(self) -> None:
         view = self.view
@@ -176,13 +186,9 @@ class GroupingScreen(Screen):
         right_empty.update("No skill sets yet. a accepts a suggestion, m picks a set, c creates one.")
 
     def tick(self) -> None:
-        """Re-read when another process wrote, and each minute for a running entry's hours."""
+        """Each minute: a running entry's hours (another process's writes come as DataChanged)."""
         self._ticks += 1
-        try:
-            changed = self.service.ctx.store.data_version() != self._data_version
-        except Exception:
-            changed = False
-        if changed or self._ticks % 60 == 0:
+        if self._ticks % 60 == 0 and self.is_current:
             self.reload()
 
     # --- what is selected ------------------------------------------------------------
@@ -230,8 +236,7 @@ class GroupingScreen(Screen):
                 hint.update("c creates a skill set · Tab goes back to the tasks")
                 return
             group = self.view.set(name)
-            currency = self.service.settings.get("currency")
-            rate = (f" · rate {money(group.row.rate, currency)}/h" if group and group.row.rate is not None
+            rate = (f" · rate {money(group.row.rate, self.currency)}/h" if group and group.row.rate is not None
                     else " · no rate yet")
             empty = sum(1 for k in FIELD_KEYS if not (group.row.fields.get(k) or "").strip()) if group else 0
             todo = f" · {empty} brief questions open (e)" if empty else " · brief fields filled"
@@ -263,38 +268,27 @@ class GroupingScreen(Screen):
             self.action_edit()
 
     # --- changing --------------------------------------------------------------------
-    def _run(self, what, done: str | None = None) -> object | None:
-        try:
-            result = what()
-        except OffloadError as exc:
-            self.notify(exc.message, severity="error", markup=False)
-            return None
-        self.reload()
-        if done:
-            self.notify(done, timeout=3, markup=False)
-        return result
+    def _change(self, action: str, job, said=None) -> None:
+        self.data.change(self, action, job, said)
 
     def action_accept(self) -> None:
         task = self.selected_task()
         if task is None:
             self.notify("Select a task on the left to accept its suggestion.", severity="warning")
             return
-        row = self._run(lambda: self.service.grouping.accept(task))
-        if row is not None:
-            self.notify(f"{task} → {row.name}", timeout=3, markup=False)
+        self._change("accept", lambda s: s.grouping.accept(task), lambda row: f"{task} → {row.name}")
 
     def action_move(self) -> None:
         task = self.selected_task()
         if task is None:
             self.notify("Select a task to move (left, or a task row on the right).", severity="warning")
             return
-        choices = [(c.name, c.description, c.in_use) for c in self.service.grouping.choices()]
+        choices = [(c.name, c.description, c.in_use) for c in self.choices]
 
         def chosen(name: str | None) -> None:
             if name:
-                row = self._run(lambda: self.service.grouping.assign(task, name, create=True))
-                if row is not None:
-                    self.notify(f"{task} → {row.name}", timeout=3, markup=False)
+                self._change("move", lambda s: s.grouping.assign(task, name, create=True),
+                             lambda row: f"{task} → {row.name}")
 
         self.app.push_screen(SetPicker(f"Put '{task}' in which skill set?", choices), chosen)
 
@@ -304,20 +298,20 @@ class GroupingScreen(Screen):
             self.notify("Select a task inside a skill set (right) to take it out.", severity="warning")
             return
         task = found[1]
-        self._run(lambda: self.service.grouping.unassign(task), f"{task} is back among the tasks to group")
+        self._change("take out", lambda s: s.grouping.unassign(task),
+                     lambda _: f"{task} is back among the tasks to group")
 
     def action_create(self) -> None:
-        def save(name: str) -> None:
-            self.created = self.service.grouping.create(name)
+        def job(name: str):
+            return lambda s: s.grouping.create(name)
 
-        def done(saved: bool | None) -> None:
-            if saved:
-                self.reload()
-                self._select_set(self.created.name)
-                self.notify(f"Created {self.created.name}", timeout=3, markup=False)
+        def done(created) -> None:
+            if created:
+                self._select_after = created.name
+                self.notify(f"Created {created.name}", timeout=3, markup=False)
 
         self.app.push_screen(
-            NameDialog("New skill set", "", save, placeholder="e.g. Bookkeeping and accounts, or your own name"),
+            NameDialog("New skill set", "", job, placeholder="e.g. Bookkeeping and accounts, or your own name"),
             done,
         )
 
@@ -339,44 +333,40 @@ class GroupingScreen(Screen):
         if name is None:
             return
 
-        def save(new: str) -> None:
-            self.service.grouping.rename(name, new)
+        def job(new: str):
+            return lambda s: s.grouping.rename(name, new)
 
-        self.app.push_screen(NameDialog(f"Rename '{name}'", name, save), lambda ok: ok and self.reload())
+        self.app.push_screen(NameDialog(f"Rename '{name}'", name, job))
 
     def action_merge(self) -> None:
         name = self._need_set()
         if name is None:
             return
-        others = [(c.name, c.description, True) for c in self.service.grouping.choices()
-                  if c.in_use and c.name != name]
+        others = [(c.name, c.description, True) for c in self.choices if c.in_use and c.name != name]
         if not others:
             self.notify("There is no other skill set to merge into.", severity="warning")
             return
 
         def chosen(into: str | None) -> None:
             if into:
-                self._run(lambda: self.service.grouping.merge(name, into), f"Merged {name} into {into}")
-                self._select_set(into)
+                self._select_after = into
+                self._change("merge", lambda s: s.grouping.merge(name, into), lambda _: f"Merged {name} into {into}")
 
         self.app.push_screen(SetPicker(f"Merge '{name}' into which skill set?", others, allow_new=False), chosen)
 
     def action_edit(self) -> None:
         name = self._need_set()
-        if name is None:
+        group = self.view.set(name) if name and self.view else None
+        if group is None:
             return
-        row = self.service.grouping.get(name)
+        row = group.row
         values = {"description": row.description, "rate": "" if row.rate is None else f"{row.rate:g}", **row.fields}
         known = catalogue_set(name)
 
-        def save(form: dict[str, str]) -> None:
-            self.service.grouping.update(name, before=values, **form)
+        def job(form: dict[str, str]):
+            return lambda s: s.grouping.update(name, before=values, **form)
 
-        self.app.push_screen(
-            SetDialog(name, values, save, dict(known.examples) if known else {},
-                      self.service.settings.get("currency")),
-            lambda ok: ok and self.reload(),
-        )
+        self.app.push_screen(SetDialog(name, values, job, dict(known.examples) if known else {}, self.currency))
 
     def action_delete(self) -> None:
         name = self._need_set()
@@ -388,31 +378,32 @@ class GroupingScreen(Screen):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self._run(lambda: self.service.grouping.delete(name), f"Deleted {name}")
+                self._change("delete set", lambda s: s.grouping.delete(name), lambda _: f"Deleted {name}")
 
         self.app.push_screen(ConfirmDialog(question, "Delete"), answer)
 
     def action_brief(self) -> None:
-        grouping = self.service.grouping
+        if self.view is None:
+            self._brief_when_read = True
+            return
         name = self.selected_set() if self.right_has_focus() else None
         if not self.view or not self.view.sets:
             self.notify("No skill sets yet: group some tasks first.", severity="warning")
             return
         if name is None and len(self.view.sets) == 1:
             name = self.view.sets[0].name  # the brief of all is this one set's: name the file after it
-        week = self.view.week
-        try:
-            text = grouping.brief(name, week)
-        except OffloadError as exc:
-            self.notify(exc.message, severity="error", markup=False)
-            return
-        path = str(Path.cwd() / grouping.default_brief_name(name, week))
+        self.data.load_brief(self, name, self.view.week)
 
-        def save(typed: str, force: bool) -> Path:
-            return grouping.write_brief(typed, name, week, force=force)
+    def on_brief_loaded(self, loaded: BriefLoaded) -> None:
+        if not self.is_current:
+            return
+        name, week = loaded.set_name, loaded.week
+
+        def job(typed: str, force: bool):
+            return lambda s: s.grouping.write_brief(typed, name, week, force=force)
 
         def closed(saved: Path | None) -> None:
             if saved:
                 self.notify(f"Brief saved to {saved}", timeout=6, markup=False)
 
-        self.app.push_screen(BriefPreview(text, path, save), closed)
+        self.app.push_screen(BriefPreview(loaded.markdown, str(Path.cwd() / loaded.file_name), job), closed)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import deque
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -12,13 +14,14 @@ from textual.suggester import Suggester
 from textual.widgets import DataTable, Digits, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from offload.domain.errors import OffloadError
 from offload.domain.format import duration, input_time, local_time, stopwatch
-from offload.store.rows import EntryRow
-from offload.tui.widgets.entry_dialog import EntryDialog, EntryForm
+from offload.tui import words
+from offload.tui.dialogs.entry import EntryDialog, EntryForm
+from offload.tui.messages import ActionDone, ActionFailed, DataChanged, LogLoaded
 from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.keys_footer import KeysFooter
-from offload.tui.widgets.selection import select_key, selected_key
+from offload.tui.widgets.rows import sync_rows
+from offload.tui.widgets.selection import selected_key
 from offload.tui.widgets.week_strip import WeekStrip
 
 MAX_MATCHES = 6
@@ -72,15 +75,20 @@ class LogScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.names: list[str] = []
-        self.running: EntryRow | None = None
-        self.deleted: EntryRow | None = None
-        self._data_version = -1
+        self.running = None  # EntryRow
+        self.today: dict[str, object] = {}  # today's entries by row key
+        self.deleted = None  # EntryRow: what u puts back
+        self.long_running_seconds = 4 * 3600
+        self.loaded = False
+        self.stale = False
+        self._cells: dict[str, list[Text]] = {}
         self._ticks = 0
         self._flagged = False
+        self._starting: deque[str] = deque()
 
     @property
-    def service(self):
-        return self.app.service
+    def data(self):
+        return self.app.data
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -115,72 +123,79 @@ class LogScreen(Screen):
         table.add_column("Note", key="note")
         self.query_one("#matches", OptionList).display = False
         self.set_error("")
+        self.query_one("#welcome", Static).display = False
+        self.data.follow(self)
         self.reload()
         self.set_interval(self.app.tick_seconds, self.tick)
         self.set_focus(self.query_one("#task-input", Input))
 
     # --- reading ---------------------------------------------------------------
     def reload(self) -> None:
-        """Re-read everything from the database (after our writes, or someone else's)."""
-        log = self.service.log
-        self._data_version = self.service.ctx.store.data_version()
-        self.names = log.task_names()
-        self.running = log.running()
-        zone = self.service.clock.zone
-        today_rows = log.today()
-        table = self.query_one("#today", DataTable)
-        # The cursor follows its entry: one arriving on top must not slide it onto another.
-        keep_key, keep_row = selected_key(table), table.cursor_row
-        with self.app.batch_update():
-            table.clear()
-            now = self.service.ctx.now_epoch()
-            for e in today_rows:
-                table.add_row(
-                    local_time(e.start_utc, zone),
-                    local_time(e.end_utc, zone) if e.end_utc else Text("…", style="bold"),
-                    Text(duration(e.seconds(now)), justify="right"),
-                    cut(e.task, "bold" if e.running else ""),
-                    cut(e.note, "dim"),
-                    key=str(e.id),
-                )
-            select_key(table, keep_key, keep_row)
-        totals = log.week_totals()
-        from offload.domain.weeks import local_date
+        """Ask for everything again (after our writes, or someone else's); LogLoaded shows it."""
+        self.stale = False
+        self.data.load_log(self)
 
-        self.query_one("#week", WeekStrip).show(
-            [(t.day, t.seconds) for t in totals], local_date(self.service.clock.now(), zone)
-        )
-        welcome = self.query_one("#welcome", Static)
-        welcome.display = not self.names
-        welcome.update(
-            "Welcome to Offload. Type what you are doing now and press Enter; type the next task when you switch.\n"
-            # While the task field has the focus, 2 and ? are typed into it: the ctrl keys work there.
-            "Log a whole week, then review it (ctrl+r) and highlight what to hand over. ctrl+o lists every key."
-        )
-        self.update_timer()
+    def on_data_changed(self, _message: DataChanged) -> None:
+        if self in self.app.screen_stack:
+            self.reload()
+        else:
+            self.stale = True  # read again when shown
+
+    def on_screen_resume(self) -> None:
+        if self.stale:
+            self.reload()
+
+    def on_log_loaded(self, loaded: LogLoaded) -> None:
+        self.loaded = True
+        self.names = loaded.names
+        self.running = loaded.running
+        self.long_running_seconds = loaded.long_running_seconds
+        self.today = {str(e.id): e for e in loaded.today}
+        zone = self.data.zone
+        now = self.data.now_epoch()
+        rows = [
+            (str(e.id), [
+                local_time(e.start_utc, zone),
+                local_time(e.end_utc, zone) if e.end_utc else Text("…", style="bold"),
+                Text(duration(e.seconds(now)), justify="right"),
+                cut(e.task, "bold" if e.running else ""),
+                cut(e.note, "dim"),
+            ])
+            for e in loaded.today
+        ]
+        table = self.query_one("#today", DataTable)
+        with self.app.batch_update():
+            # The cursor follows its entry: one arriving on top must not slide it onto another.
+            self._cells = sync_rows(table, [(k, [c if isinstance(c, Text) else Text(c) for c in cells])
+                                            for k, cells in rows], self._cells)
+            self.query_one("#week", WeekStrip).show(loaded.week_totals, loaded.today_date)
+            welcome = self.query_one("#welcome", Static)
+            welcome.display = not self.names
+            welcome.update(
+                "Welcome to Offload. Type what you are doing now and press Enter; type the next task when you switch.\n"
+                # While the task field has the focus, 2 and ? are typed into it: the ctrl keys work there.
+                "Log a whole week, then review it (ctrl+r) and highlight what to hand over. ctrl+o lists every key."
+            )
+            self.update_timer()
 
     def tick(self) -> None:
-        """Once a second: the live display; re-read if another process (the CLI) wrote."""
-        try:
-            changed = self.service.ctx.store.data_version() != self._data_version
-        except Exception:
-            changed = False
+        """Once a second: the live display. The week strip and today's totals are read each minute
+        (another process's writes come as DataChanged, from the app's one look at the file)."""
         self._ticks += 1
-        # The week strip and today's totals are re-read each minute; the timer every tick.
-        if changed or self._ticks % 60 == 0:
+        if self._ticks % 60 == 0:
             self.reload()
         else:
             self.update_timer()
 
     def update_timer(self) -> None:
-        now = self.service.ctx.now_epoch()
+        now = self.data.now_epoch()
         entry = self.running
         digits = self.query_one("#elapsed", Digits)
         task = self.query_one("#running-task", Static)
         since = self.query_one("#running-since", Static)
         flag = self.query_one("#long-running", Static)
         timer = self.query_one("#timer")
-        self._show_flag(entry is not None and entry.seconds(now) > self.service.settings.long_running_seconds)
+        self._show_flag(entry is not None and entry.seconds(now) > self.long_running_seconds)
         if entry is None:
             digits.update("00:00:00")
             task.update("Nothing running")
@@ -192,9 +207,9 @@ class LogScreen(Screen):
         seconds = entry.seconds(now)
         digits.update(stopwatch(seconds))
         task.update(entry.task)
-        zone = self.service.clock.zone
+        zone = self.data.zone
         since.update(f"since {local_time(entry.start_utc, zone)}" + (f" · {entry.note}" if entry.note else ""))
-        limit = self.service.settings.long_running_seconds
+        limit = self.long_running_seconds
         long = seconds > limit
         flag.update(
             f"Running for {duration(seconds)}, longer than {duration(limit)}: still on it? "
@@ -207,7 +222,10 @@ class LogScreen(Screen):
         table = self.query_one("#today", DataTable)
         key = str(entry.id)
         if key in table.rows:
-            table.update_cell(key, "duration", Text(duration(seconds), justify="right"))
+            cell = Text(duration(seconds), justify="right")
+            table.update_cell(key, "duration", cell)
+            if key in self._cells:
+                self._cells[key][2] = cell
 
     # --- typing a task ------------------------------------------------------------
     @on(Input.Changed, "#task-input")
@@ -237,21 +255,31 @@ class LogScreen(Screen):
             event.stop()
 
     def start_task(self, name: str) -> None:
-        try:
-            entry = self.service.log.start(name)
-        except OffloadError as exc:
-            self.set_error(exc.message)
+        self._starting.append(name)  # in order: starts are made in the order asked
+        self.data.change(self, "start", lambda s: s.log.start(name))
+
+    def on_action_done(self, done: ActionDone) -> None:
+        if done.action == "start":
+            field = self.query_one("#task-input", Input)
+            name = self._starting.popleft()
+            # Clear what was submitted; anything typed after Enter stays in the field.
+            field.value = field.value[len(name):] if field.value.startswith(name) else field.value
+            self.query_one("#matches", OptionList).display = False
+            self.notify(words.started(done.result), timeout=2, markup=False)
+            # The focus stays in the field: what is typed next is the next task's name, never a key
+            # for the table (a fast typist's "design review" must not fire d, e or s).
+            self.set_focus(field)
+        elif done.action == "delete":
+            self.deleted = done.result
+        elif done.action == "undo":
+            self.deleted = None
+
+    def on_action_failed(self, failed: ActionFailed) -> None:
+        if failed.action == "start":  # said where it was typed
+            self._starting.popleft()
+            failed.stop()
+            self.set_error(failed.message)
             self.set_focus(self.query_one("#task-input", Input))
-            return
-        field = self.query_one("#task-input", Input)
-        # Clear what was submitted; anything typed after Enter stays in the field.
-        field.value = field.value[len(name):] if field.value.startswith(name) else field.value
-        self.query_one("#matches", OptionList).display = False
-        self.reload()
-        self.notify(f"Started {entry.task}", timeout=2, markup=False)
-        # The focus stays in the field: what is typed next is the next task's name, never a key
-        # for the table (a fast typist's "design review" must not fire d, e or s).
-        self.set_focus(field)
 
     # --- actions --------------------------------------------------------------------
     def action_leave_input(self) -> None:
@@ -282,36 +310,19 @@ class LogScreen(Screen):
         # never to the table's bindings (a fast typist's `d` must not delete an entry).
         self.set_focus(self.query_one("#task-input", Input))
 
-    def _run(self, what) -> object | None:
-        try:
-            result = what()
-        except OffloadError as exc:
-            self.notify(exc.message, severity="error", markup=False)
-            return None
-        self.reload()
-        return result
-
     def action_stop(self) -> None:
-        entry = self._run(self.service.log.stop)
-        if entry:
-            self.notify(f"Stopped {entry.task} after {duration(entry.end_utc - entry.start_utc)}", markup=False)
+        self.data.change(self, "stop", lambda s: s.log.stop(), words.stopped)
 
     def action_resume(self) -> None:
-        entry = self._run(self.service.log.resume)
-        if entry:
-            self.notify(f"Resumed {entry.task}", markup=False)
+        self.data.change(self, "resume", lambda s: s.log.resume(), words.resumed)
 
-    def selected_entry(self) -> EntryRow | None:
+    def selected_entry(self):
+        """The entry under the cursor, as last read (EntryRow), or None."""
         key = selected_key(self.query_one("#today", DataTable))
-        if key is None:
-            return None
-        try:
-            return self.service.log.entry(int(key))
-        except OffloadError:
-            return None
+        return self.today.get(key) if key is not None else None
 
-    def _edit(self, entry: EntryRow, focus: str = "task") -> None:
-        zone = self.service.clock.zone
+    def _edit(self, entry, focus: str = "task") -> None:
+        zone = self.data.zone
         before = EntryForm(
             entry.task,
             input_time(entry.start_utc, zone),
@@ -319,9 +330,9 @@ class LogScreen(Screen):
             entry.note,
         )
 
-        def save(form: EntryForm) -> None:
+        def job(form: EntryForm):
             # Only what was changed is sent, so an untouched start keeps its seconds.
-            self.service.log.edit(
+            return lambda s: s.log.edit(
                 entry.id,
                 name=form.task if form.task != before.task else None,
                 start=form.start if form.start != before.start else None,
@@ -331,11 +342,7 @@ class LogScreen(Screen):
 
         title = "Edit the running entry" if entry.running else "Edit entry"
         hint = "leave empty to keep it running" if entry.running else ""
-        self.app.push_screen(EntryDialog(title, before, save, focus, hint), self._after_dialog)
-
-    def _after_dialog(self, saved: bool | None) -> None:
-        if saved:
-            self.reload()
+        self.app.push_screen(EntryDialog(title, before, job, focus, hint))
 
     def action_edit(self) -> None:
         entry = self.selected_entry()
@@ -345,34 +352,28 @@ class LogScreen(Screen):
         self._edit(entry)
 
     def action_set_end(self) -> None:
-        running = self.service.log.running()
-        if running is None:
+        if self.running is None:
             self.notify("Nothing is running.", severity="warning")
             return
-        self._edit(running, focus="end")
+        self._edit(self.running, focus="end")
 
     def action_add(self) -> None:
-        def save(form: EntryForm) -> None:
-            self.service.log.add(form.task, form.start, form.end, form.note)
+        def job(form: EntryForm):
+            return lambda s: s.log.add(form.task, form.start, form.end, form.note)
 
-        self.app.push_screen(EntryDialog("Add a missed entry", EntryForm(), save), self._after_dialog)
+        self.app.push_screen(EntryDialog("Add a missed entry", EntryForm(), job))
 
     def action_delete(self) -> None:
         entry = self.selected_entry()
         if entry is None:
             self.notify("No entry selected.", severity="warning")
             return
-        gone = self._run(lambda: self.service.log.delete(entry.id))
-        if gone:
-            self.deleted = gone
-            self.notify(f"Deleted {gone.task} {local_time(gone.start_utc, self.service.clock.zone)}. u undoes.",
-                        markup=False)
+        zone = self.data.zone
+        self.data.change(self, "delete", lambda s: s.log.delete(entry.id), lambda gone: words.deleted(gone, zone))
 
     def action_undo(self) -> None:
         if self.deleted is None:
             self.notify("Nothing to undo.", severity="warning")
             return
-        entry = self._run(lambda: self.service.log.undo_delete(self.deleted))
-        if entry:
-            self.deleted = None
-            self.notify(f"Put back {entry.task}", markup=False)
+        gone = self.deleted
+        self.data.change(self, "undo", lambda s: s.log.undo_delete(gone), words.put_back)

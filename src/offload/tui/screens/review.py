@@ -8,17 +8,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from offload.domain.errors import OffloadError
 from offload.domain.format import duration, hours
 from offload.domain.weeks import Week
 from offload.service.review import SHOWS, SORTS, TaskWeek, WeekReport, arrange
+from offload.tui import words
+from offload.tui.dialogs.entries import TaskEntriesDialog
+from offload.tui.messages import DataChanged, EntriesLoaded, WeekLoaded
 from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.keys_footer import KeysFooter
+from offload.tui.widgets.rows import sync_rows
 from offload.tui.widgets.selection import select_key, selected_key
-from offload.tui.widgets.task_entries import TaskEntriesDialog
 
 TOTAL_ROW = "day-total"
 # Below this many columns the tables tighten (a mark instead of "hand over", day letters
@@ -48,10 +51,6 @@ def weeks_ago(week: Week, this_week: Week) -> str:
     if gap > 1:
         return f"{gap} weeks ago"
     return "next week" if gap == -1 else f"in {-gap} weeks"
-
-
-def _signature(cells: list[Text]) -> list[tuple[str, str]]:
-    return [(c.plain, str(c.style)) for c in cells]
 
 
 class ReviewTable(FitTable):
@@ -89,29 +88,34 @@ class ReviewScreen(Screen):
                 tooltip="Core work that earns revenue, or support work for the business"),
     ]
 
+    # What is shown of the week read: changing one lays the rows again, without reading again.
+    sort: reactive[str] = reactive("total", init=False)
+    show: reactive[str] = reactive("all", init=False)
+    by_day: reactive[bool] = reactive(False, init=False)
+
     def __init__(self) -> None:
         super().__init__()
         self.report: WeekReport | None = None
-        self.sort = "total"
-        self.show = "all"
-        self.by_day = False
+        self.shown_week: Week | None = None  # the week of `report`
+        self.this_week: Week | None = None
         self._cells: dict[str, dict[str, list[Text]]] = {"tasks": {}, "by-day": {}}
         self._week_in_table: Week | None = None
-        self._data_version = -1
         self._counting_up = False
         self._minute = -1
+        self.stale = False
         self.compact = False
         # The task last chosen in each table: an empty week empties the table, and the next
         # week with rows puts the cursor back on that task.
         self._chosen: dict[str, str] = {}
 
     @property
-    def service(self):
-        return self.app.service
+    def data(self):
+        return self.app.data
 
     @property
-    def week(self) -> Week:
-        return self.app.week
+    def week(self) -> Week | None:
+        """The week asked for (the app's), else the one shown."""
+        return self.app.week or self.shown_week
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -136,6 +140,7 @@ class ReviewScreen(Screen):
         self.query_one("#by-day", DataTable).display = False
         self.watch(self.app, "week", self._follow_week, init=False)
         self.watch(self.app, "theme", lambda _: self._restyle(), init=False)
+        self.data.follow(self)
         self.refresh_report()
         self.set_interval(self.app.tick_seconds, self.tick)
         tasks.focus()
@@ -150,7 +155,7 @@ class ReviewScreen(Screen):
         self._set_task_columns()
         self._week_in_table = None
         self._cells = {"tasks": {}, "by-day": {}}
-        self.refresh_report()
+        self.show_report()
         for table in self.query(ReviewTable):
             select_key(table, selected.get(table.id), table.cursor_row)
 
@@ -170,44 +175,53 @@ class ReviewScreen(Screen):
         tasks.fit()
 
     def on_screen_resume(self) -> None:
-        # The week-start setting may have changed, or the Log written, while we were away.
-        aligned = self.service.review.week_holding(self.week.start)
-        if aligned != self.week:
-            self.app.week = aligned
-        else:
+        # The Log may have written while we were away, or a minute passed on a running entry.
+        if self.stale or (self._counting_up and self._new_minute()):
             self.refresh_report()
+
+    def on_data_changed(self, _message: DataChanged) -> None:
+        if self in self.app.screen_stack:
+            self.refresh_report()
+        else:
+            self.stale = True
 
     def _follow_week(self, _week: Week) -> None:
         self.refresh_report()
 
+    def _new_minute(self) -> bool:
+        return self.data.now_epoch() // 60 != self._minute
+
     def tick(self) -> None:
-        """A running entry counts up; another process's writes (the CLI) show up."""
-        if not self.is_current:
-            return
-        try:
-            changed = self.service.ctx.store.data_version() != self._data_version
-        except Exception:  # a moment's trouble reading the file must not stop the screen
-            changed = False
-        # Durations show whole minutes: a running entry needs a re-read once a minute, not each second.
-        new_minute = self.service.ctx.now_epoch() // 60 != self._minute
-        if changed or (self._counting_up and new_minute):
+        """A running entry counts up: durations show whole minutes, so it is read again each minute."""
+        if self.is_current and self._counting_up and self._new_minute():
             self.refresh_report()
 
     # --- reading ----------------------------------------------------------------------
     def refresh_report(self) -> None:
-        """Re-read the week from the service and bring every widget up to date in place."""
-        review = self.service.review
-        self._data_version = self.service.ctx.store.data_version()
-        self._minute = self.service.ctx.now_epoch() // 60
-        self.report = report = review.week(self.week)
-        running = self.service.log.running()
-        self._counting_up = running is not None and any(t.task.id == running.task_id for t in report.tasks)
+        """Ask for the week again; WeekLoaded brings every widget up to date in place."""
+        self.stale = False
+        self._minute = self.data.now_epoch() // 60
+        self.data.load_week(self, self.app.week)
+
+    def on_week_loaded(self, loaded: WeekLoaded) -> None:
+        if self.app.week is not None and loaded.week != self.app.week:
+            return  # an answer for a week left meanwhile
+        self.report, self.shown_week, self.this_week = loaded.report, loaded.week, loaded.this_week
+        self._counting_up = loaded.running_task_id is not None and any(
+            t.task.id == loaded.running_task_id for t in loaded.report.tasks)
+        self.show_report()
+
+    def show_report(self) -> None:
+        """Lay out the week read last, as sorted, filtered and viewed now (no reading)."""
+        report = self.report
+        if report is None:
+            return
         shown = arrange(report.tasks, self.sort, self.show)
         with self.app.batch_update():
-            self._show_header(review.this_week())
+            self._show_header(self.this_week)
             self._show_summary(report)
             self._show_empty(report, shown)
-            if self._week_in_table != self.week:
+            if self._week_in_table != self.shown_week:
                 self._set_day_columns()
             self._sync(self.query_one("#tasks", DataTable), [(str(t.task.id), self._task_cells(t)) for t in shown])
             self._sync(self.query_one("#by-day", DataTable), self._by_day_rows(shown))
@@ -216,9 +230,22 @@ class ReviewScreen(Screen):
         if self.table.display and self.focused is None:
             self.table.focus()
 
+    def watch_sort(self) -> None:
+        self.show_report()
+
+    def watch_show(self) -> None:
+        self.show_report()
+
+    def watch_by_day(self) -> None:
+        selected = selected_key(self.query_one("#tasks" if self.by_day else "#by-day", DataTable))
+        self.show_report()
+        table = self.table
+        select_key(table, selected, table.cursor_row)
+        table.focus()
+
     def _show_header(self, this_week: Week) -> None:
-        self.query_one("#week-title", Static).update(self.week.title())
-        when = weeks_ago(self.week, this_week)
+        self.query_one("#week-title", Static).update(self.shown_week.title())
+        when = weeks_ago(self.shown_week, this_week)
         self.query_one("#week-when", Static).update(when if when == "this week" else f"{when} · t: back to this week")
         view = "by day" if self.by_day else "by task"
         self.query_one("#view-line", Static).update(
@@ -226,13 +253,13 @@ class ReviewScreen(Screen):
         )
 
     def _show_summary(self, report: WeekReport) -> None:
-        self.query_one("#summary", Static).update(report.summary())
-        self.query_one("#freed", Static).update(report.freed())
+        self.query_one("#summary", Static).update(words.summary(report))
+        self.query_one("#freed", Static).update(words.freed(report))
 
     def _show_empty(self, report: WeekReport, shown: list[TaskWeek]) -> None:
         empty = self.query_one("#empty", Static)
         if not report.tasks:
-            if self.week == self.service.review.this_week():
+            if self.shown_week == self.this_week:
                 text = ("Nothing logged this week yet. Press 1 to go to the Log, type what you are doing and "
                         "press Enter; come back with 2 to review the week.")
             else:
@@ -276,7 +303,7 @@ class ReviewScreen(Screen):
             Text(duration(t.seconds), style=style, justify="right"),
             Text(f"{t.percent}%", style=style, justify="right"),  # the week's add up to 100%
             Text(str(t.sessions), style=style, justify="right"),
-            Text(day_marks(t, self.week, self.compact), style=style),
+            Text(day_marks(t, self.shown_week, self.compact), style=style),
             Text(FEELING_TEXT[t.task.feeling], style=Style(color=feeling_style.get(t.task.feeling)) + style),
             Text(KIND_TEXT[t.task.kind], style=style),
         ]
@@ -287,7 +314,7 @@ class ReviewScreen(Screen):
         self._cells["by-day"] = {}
         table.add_column("Task", key="task")
         # Compact: days by name only (the title says the week), hours as 8.1.
-        for i, day in enumerate(self.week.days):
+        for i, day in enumerate(self.shown_week.days):
             if self.compact:
                 table.add_column(f"{day.strftime('%a'):>4}", key=f"d{i}", width=4)
             else:
@@ -297,7 +324,7 @@ class ReviewScreen(Screen):
         else:
             table.add_column(f"{'Total':>8}", key="total", width=8)
         table.fit()
-        self._week_in_table = self.week
+        self._week_in_table = self.shown_week
 
     def _by_day_rows(self, shown: list[TaskWeek]) -> list[tuple[str, list[Text]]]:
         amount = hours if self.compact else duration
@@ -322,33 +349,15 @@ class ReviewScreen(Screen):
         return rows
 
     def _sync(self, table: DataTable, rows: list[tuple[str, list[Text]]]) -> None:
-        """Update the cells that changed when the rows are the same; otherwise rebuild, keeping the cursor's task."""
-        before = self._cells[table.id]
-        keys = [k for k, _ in rows]
-        if keys == [r.key.value for r in table.ordered_rows]:
-            columns = [c.key for c in table.ordered_columns]
-            for key, cells in rows:
-                old = before.get(key)
-                for column, cell, was in zip(columns, cells, old or [None] * len(cells)):
-                    if was is None or _signature([cell]) != _signature([was]):
-                        table.update_cell(key, column, cell)
-        else:
-            selected = selected_key(table)
-            if selected is None:
-                selected = self._chosen.get(table.id)
-            else:
-                self._chosen[table.id] = selected
-            row = table.cursor_row
-            table.clear()
-            for key, cells in rows:
-                table.add_row(*cells, key=key)
-            select_key(table, selected, row)
-        self._cells[table.id] = dict(rows)
+        selected = selected_key(table)
+        if selected is not None:
+            self._chosen[table.id] = selected
+        self._cells[table.id] = sync_rows(table, rows, self._cells[table.id], self._chosen.get(table.id))
 
     def _restyle(self) -> None:
         """A new theme: the accent of highlighted rows follows it."""
         self._cells = {"tasks": {}, "by-day": {}}
-        self.refresh_report()
+        self.show_report()
 
     # --- the task under the cursor ---------------------------------------------------------
     @property
@@ -361,26 +370,24 @@ class ReviewScreen(Screen):
             return None
         return next((t for t in self.report.tasks if str(t.task.id) == key), None)
 
-    def _with_task(self, what) -> None:
+    def _change_task(self, action: str, change) -> None:
+        """`change(review, name)`, on the selected task."""
         task = self.selected_task()
         if task is None:
             self.notify("Move to a task first.", severity="warning")
             return
-        try:
-            what(task.name)
-        except OffloadError as exc:
-            self.notify(exc.message, severity="error", markup=False)
-        self.refresh_report()
+        name = task.name
+        self.data.change(self, action, lambda s: change(s.review, name))
 
     # --- actions ------------------------------------------------------------------------------
     def action_toggle_highlight(self) -> None:
-        self._with_task(self.service.review.toggle_highlight)
+        self._change_task("highlight", lambda review, name: review.toggle_highlight(name))
 
     def action_cycle_feeling(self) -> None:
-        self._with_task(self.service.review.cycle_feeling)
+        self._change_task("feeling", lambda review, name: review.cycle_feeling(name))
 
     def action_cycle_kind(self) -> None:
-        self._with_task(self.service.review.cycle_kind)
+        self._change_task("kind", lambda review, name: review.cycle_kind(name))
 
     @on(DataTable.RowSelected)
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
@@ -389,48 +396,44 @@ class ReviewScreen(Screen):
 
     def action_entries(self) -> None:
         task = self.selected_task()
-        if task is None:
+        if task is None or self.shown_week is None:
             return
-        entries = self.service.review.task_entries(task.name, self.week)
-        self.app.push_screen(
-            TaskEntriesDialog(task.name, self.week, entries, task.seconds, self.service.clock.zone,
-                              self.service.ctx.now_epoch())
-        )
+        self.data.load_entries(self, task.name, self.shown_week, task.seconds)
+
+    def on_entries_loaded(self, loaded: EntriesLoaded) -> None:
+        if self.is_current:
+            self.app.push_screen(TaskEntriesDialog(loaded.task, loaded.week, loaded.entries, loaded.seconds,
+                                                   self.data.zone, self.data.now_epoch()))
 
     def action_previous_week(self) -> None:
-        self.app.week = self.week.previous()
+        if self.week is not None:
+            self.app.week = self.week.previous()
 
     def action_next_week(self) -> None:
-        if self.week.next().start > self.service.review.this_week().start:
+        if self.week is None:
+            return
+        if self.this_week is not None and self.week.next().start > self.this_week.start:
             self.notify("That week has not happened yet.", severity="information", timeout=2)
             return
         self.app.week = self.week.next()
 
     def action_this_week(self) -> None:
-        this = self.service.review.this_week()
-        if this == self.week:
+        if self.this_week is None or self.this_week == self.week:
             self.refresh_report()
-        self.app.week = this
+        else:
+            self.app.week = self.this_week
 
     def action_toggle_by_day(self) -> None:
-        selected = selected_key(self.table)
         self.by_day = not self.by_day
-        self.refresh_report()
-        table = self.table
-        select_key(table, selected, table.cursor_row)
-        table.focus()
 
     def action_cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
-        self.refresh_report()
 
     def action_cycle_show(self) -> None:
         self.show = SHOWS[(SHOWS.index(self.show) + 1) % len(SHOWS)]
-        self.refresh_report()
 
     @on(DataTable.HeaderSelected)
     def _sort_by_header(self, event: DataTable.HeaderSelected) -> None:
         sort = SORT_COLUMNS.get(event.column_key.value)
         if sort:
             self.sort = sort
-            self.refresh_report()

@@ -1,0 +1,256 @@
+"""The app's one way to the database: every use case runs here, off the UI thread.
+
+Reads and changes run one after another, in the order asked, on one thread of their own with a
+connection of its own (an SQLite connection is never shared by two threads); each request is
+an app worker waiting for it. A newer load of the same kind cancels an older one (exclusive
+workers), so a stale week never overwrites the one asked for last. Answers come back as the
+past-tense messages of tui/messages.py. The data object alone watches the file for other
+processes' writes (the CLI) and tells the screens DataChanged. Every refusal or failure becomes
+one ActionFailed message, which the app shows (or a form shows beside its field).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import weakref
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Callable
+
+from textual.app import App
+from textual.message import Message
+from textual.message_pump import MessagePump
+from textual.worker import WorkerCancelled, WorkerFailed
+
+from offload.domain.errors import OffloadError
+from offload.domain.weeks import Week, local_date
+from offload.service import DatabaseError, Offload
+from offload.tui.messages import (
+    ActionDone,
+    ActionFailed,
+    BriefLoaded,
+    DataChanged,
+    EntriesLoaded,
+    GroupingLoaded,
+    LogLoaded,
+    SettingsLoaded,
+    Warned,
+    WeekLoaded,
+)
+
+Job = Callable[[Offload], Any]
+
+
+def failure_of(action: str, exc: BaseException) -> ActionFailed | None:
+    """The message for what a use case raised; None for a fault in Offload itself (a crash)."""
+    if isinstance(exc, OffloadError):
+        return ActionFailed(action, exc.message, exc.field, exc)
+    if isinstance(exc, DatabaseError):
+        return ActionFailed(action, f"The database failed: {exc}. Nothing was changed.", None, exc)
+    if isinstance(exc, OSError):
+        where = f": {exc.filename}" if exc.filename else ""
+        return ActionFailed(action, f"{exc.strerror or exc}{where}", None, exc)
+    return None
+
+
+class Data:
+    """Owned by the app (`app.data`); screens ask it to load or change, and handle its messages."""
+
+    def __init__(self, app: App, service: Offload) -> None:
+        self.app = app
+        self.clock = service.clock
+        self._origin = service
+        self._service: Offload | None = None  # opened on the data thread, used only there
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="offload-data")
+        self._closed = False
+        self._version: int | None = None
+        self._watch_failed = False
+        self._read_failure: str | None = None
+        self._views: weakref.WeakSet[MessagePump] = weakref.WeakSet()
+
+    @property
+    def zone(self) -> str:
+        return self.clock.zone
+
+    def now_epoch(self) -> int:
+        return int(self.clock.now().timestamp())
+
+    def today(self):
+        return local_date(self.clock.now(), self.clock.zone)
+
+    # --- the one way to run something ---------------------------------------------------------
+    def _on_thread(self, job: Job) -> Any:
+        if self._service is None:
+            self._service = service = self._origin.reopen()
+            service.on_warning(lambda message: self.app.post_message(Warned(message)))
+            self._version = service.data_version()  # later writes by others are news
+        return job(self._service)
+
+    def _run(self, target: MessagePump, action: str, job: Job, then: Callable[[Any], None], *,
+             group: str, exclusive: bool, change: bool,
+             failed: Callable[[ActionFailed], None] | None = None) -> None:
+        """Run `job` on the data thread in a worker; `then` gets its result on the UI thread.
+
+        A refusal or failure becomes ActionFailed, posted to `target` (it bubbles up to the app,
+        which shows it). A cancelled load (a newer one of its kind) posts nothing; a change,
+        once asked for, is always made, even if the app is closing.
+        """
+        if self._closed:
+            return
+
+        async def work() -> None:
+            waiting = asyncio.wrap_future(self._thread.submit(self._on_thread, job))
+            try:
+                result = await (asyncio.shield(waiting) if change else waiting)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                failure = failure_of(action, exc)
+                if failure is None:
+                    raise  # a fault in Offload: the app stops and reports it
+                (failed or self._report_failure(target))(failure)
+                return
+            if action.startswith("load-"):
+                self._read_failure = None  # reading works again: a new failure will be said
+            then(result)
+
+        self.app.run_worker(work, name=action, group=group, exclusive=exclusive)
+
+    def _report_failure(self, target: MessagePump) -> Callable[[ActionFailed], None]:
+        def report(failure: ActionFailed) -> None:
+            # A read that keeps failing (each minute, each screen) is said once until one works.
+            if failure.action.startswith("load-") or failure.action == "watch":
+                if failure.message == self._read_failure:
+                    return
+                self._read_failure = failure.message
+            target.post_message(failure)
+
+        return report
+
+    def load(self, target: MessagePump, kind: str, read: Callable[[Offload], Message]) -> None:
+        """Read in the background and post what `read` returns to `target`; a newer load of the same
+        kind for the same target cancels this one."""
+        self._run(target, f"load-{kind}", read, target.post_message,
+                  group=f"load-{kind}-{id(target)}", exclusive=True, change=False)
+
+    def change(self, target: MessagePump, action: str, job: Job, said: Callable[[Any], str] | None = None,
+               changes_data: bool = True) -> None:
+        """Make a change (in the order asked); then ActionDone to `target` (the app shows `said`)
+        and, if it changed the data, DataChanged to every screen."""
+
+        def done(result: Any) -> None:
+            target.post_message(ActionDone(action, result, said(result) if said else ""))
+            if changes_data:
+                self.changed()
+
+        self._run(target, action, job, done, group="change", exclusive=False, change=True)
+
+    # --- who hears of changes -----------------------------------------------------------------
+    def follow(self, view: MessagePump) -> None:
+        """`view` gets DataChanged whenever the database changes (its own changes or others')."""
+        self._views.add(view)
+
+    def changed(self, outside: bool = False) -> None:
+        for view in list(self._views):
+            view.post_message(DataChanged(outside))
+
+    def poll(self) -> None:
+        """Once a second (the app's timer): has another process written? A failing file is said once."""
+
+        def seen(version: int) -> None:
+            was, self._version = self._version, version
+            recovered, self._watch_failed = self._watch_failed, False
+            if recovered or (was is not None and version != was):
+                self.changed(outside=True)
+
+        def failed(failure: ActionFailed) -> None:
+            self._watch_failed = True
+            self._report_failure(self.app)(failure)
+
+        self._run(self.app, "watch", lambda s: s.data_version(), seen, group="watch", exclusive=True,
+                  change=False, failed=failed)
+
+    # --- what the screens read ------------------------------------------------------------------
+    def load_settings(self, week: Week | None = None, first: bool = False) -> None:
+        def read(s: Offload) -> SettingsLoaded:
+            zones = s.doctor.unreadable_zones() if first else []
+            return SettingsLoaded(s.settings.all(), s.review.this_week(), week,
+                                  s.review.week_holding(week.start) if week else None, zones)
+
+        self.load(self.app, "settings", read)
+
+    def load_log(self, target: MessagePump) -> None:
+        def read(s: Offload) -> LogLoaded:
+            return LogLoaded(
+                names=s.log.task_names(),
+                running=s.log.running(),
+                today=s.log.today(),
+                week_totals=[(t.day, t.seconds) for t in s.log.week_totals()],
+                today_date=self.today(),
+                long_running_seconds=s.settings.long_running_seconds,
+            )
+
+        self.load(target, "log", read)
+
+    def load_week(self, target: MessagePump, week: Week | None) -> None:
+        def read(s: Offload) -> WeekLoaded:
+            this_week = s.review.this_week()
+            report = s.review.week(week or this_week)
+            running = s.log.running()
+            return WeekLoaded(week or this_week, report, this_week, running.task_id if running else None)
+
+        self.load(target, "week", read)
+
+    def load_grouping(self, target: MessagePump, week: Week | None) -> None:
+        def read(s: Offload) -> GroupingLoaded:
+            return GroupingLoaded(s.grouping.view(week), s.grouping.choices(), s.settings.get("currency"))
+
+        self.load(target, "grouping", read)
+
+    def load_entries(self, target: MessagePump, task: str, week: Week, seconds: int) -> None:
+        self.load(target, "entries", lambda s: EntriesLoaded(task, week, s.review.task_entries(task, week), seconds))
+
+    def load_brief(self, target: MessagePump, set_name: str | None, week) -> None:
+        self.load(target, "brief", lambda s: BriefLoaded(set_name, week, s.grouping.brief(set_name, week),
+                                                         s.grouping.default_brief_name(set_name, week)))
+
+    # --- tests, screenshots, the end ------------------------------------------------------------
+    async def idle(self) -> None:
+        """Until no load or change is under way and what they posted has been handled."""
+        for _ in range(100):
+            for worker in list(self.app.workers):
+                try:
+                    await worker.wait()
+                except (WorkerCancelled, WorkerFailed):
+                    pass  # a newer load took over, or the failure was already reported
+            pending = 0
+            done = asyncio.Event()
+
+            def one_handled() -> None:
+                nonlocal pending
+                pending -= 1
+                if not pending:
+                    done.set()
+
+            for node in (self.app, *self.app.screen_stack, *self._views):
+                if node.is_running and node.call_later(one_handled):
+                    pending += 1
+            if pending:
+                try:
+                    await asyncio.wait_for(done.wait(), 30)
+                except asyncio.TimeoutError:
+                    return  # the app stopped (a crash the test will report), not something to wait for
+            if all(w.is_finished for w in self.app.workers):
+                return
+
+    def close(self) -> None:
+        """Lets the changes asked for finish, then closes the connection; later requests do nothing."""
+        if self._closed:
+            return
+        self._closed = True
+
+        def shut() -> None:
+            if self._service is not None:
+                self._service.close()
+
+        self._thread.submit(shut)
+        self._thread.shutdown(wait=True)

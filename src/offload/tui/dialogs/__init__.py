@@ -1,0 +1,1 @@
+"""Modal forms and pickers, apart from the screens; the forms share one base (form.py)."""

@@ -1,0 +1,111 @@
+"""What the app's data object tells the screens, in the past tense: loaded, done, failed, changed.
+
+Small dataclasses in one module (as toolong does). The data object posts them when a use case
+run off the UI thread has finished; screens and dialogs handle them on the UI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from textual.message import Message
+
+from offload.domain.weeks import Week
+
+
+@dataclass
+class DataChanged(Message, bubble=False):
+    """The database changed: by one of this app's changes, or by another process (the CLI)."""
+
+    outside: bool = False
+
+
+@dataclass
+class ActionDone(Message):
+    """A change asked for as `action` was made; the app shows `said`, if anything."""
+
+    action: str
+    result: Any = None
+    said: str = ""
+
+
+@dataclass
+class ActionFailed(Message):
+    """A change or a read was refused or failed. It bubbles up to the app, which shows `message`,
+    unless a form stops it on the way to show it beside `field`."""
+
+    action: str
+    message: str
+    field: str | None = None
+    error: BaseException | None = None  # what was raised, for a form that asks next (replace the file?)
+
+
+@dataclass
+class Warned(Message):
+    """Something went wrong beside a change that still succeeded (a daily backup not made)."""
+
+    message: str
+
+
+@dataclass
+class SettingsLoaded(Message):
+    """Every setting (defaults filled in), and the week holding today under the week-start setting."""
+
+    values: dict[str, str]
+    this_week: Week
+    asked: Week | None  # the app's week when these were asked for
+    week: Week | None  # that week laid on the week start now set
+    unreadable_zones: list[Any] = field(default_factory=list)  # UnreadableZone: said once at launch
+
+
+@dataclass
+class LogLoaded(Message):
+    """What the Log shows: names to complete, the running entry, today's entries, the week strip."""
+
+    names: list[str]
+    running: Any  # EntryRow | None
+    today: list[Any]  # EntryRow, newest first
+    week_totals: list[tuple[date, int]]
+    today_date: date
+    long_running_seconds: int
+
+
+@dataclass
+class WeekLoaded(Message):
+    """One week's review, the week holding today, and the running entry's task (it counts up)."""
+
+    week: Week
+    report: Any  # WeekReport
+    this_week: Week
+    running_task_id: int | None = None
+
+
+@dataclass
+class GroupingLoaded(Message):
+    """The Grouping view of a week, the skill sets the picker offers, and the currency for rates."""
+
+    view: Any  # GroupingView
+    choices: list[Any]  # SetChoice
+    currency: str
+
+
+@dataclass
+class EntriesLoaded(Message):
+    """A task's entries in a week (oldest first), for the entries dialog."""
+
+    task: str
+    week: Week
+    entries: list[Any]  # EntryRow
+    seconds: int
+
+
+@dataclass
+class BriefLoaded(Message):
+    """The handover brief as Markdown, for `set_name` (None: every set), and its default file name."""
+
+    set_name: str | None
+    week: Any
+    markdown: str
+    file_name: str
