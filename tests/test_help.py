@@ -8,6 +8,7 @@ from offload.service import Offload
 from offload.tui.app import OffloadApp
 from offload.tui.screens.help import HelpScreen
 from offload.tui.screens.log import LogScreen
+from tests.palette import palette_lists, run_from_palette
 
 SIZE = (120, 36)
 
@@ -54,15 +55,15 @@ async def test_f1_opens_help_even_while_typing_a_task(service):
 
 
 async def test_palette_offers_the_screen_and_app_commands(service):
-    from offload.tui.commands import OffloadCommands
-
     app = OffloadApp(service, tick_seconds=3600)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        provider = OffloadCommands(app.screen)
-        names = [name for name, _help, _cb in provider._commands()]
         for wanted in ("New task", "Stop", "Resume", "Log", "Help"):
-            assert wanted in names
+            assert wanted in await palette_lists(pilot, wanted), wanted
+            await pilot.press("escape")
+        service.log.start("Accounts")
+        await run_from_palette(pilot, "Stop")
+        assert service.log.running() is None
 
 
 async def test_the_chosen_theme_is_remembered(db_path, clock, service):
@@ -99,33 +100,26 @@ async def test_palette_commands_work_from_any_screen(tmp_path):
     from offload.domain.clock import FrozenClock
     from offload.domain.demo import SHOT_NOW, SHOT_ZONE
     from offload.service.demo import create_demo
-    from offload.tui.commands import OffloadCommands
 
     svc = create_demo(tmp_path / "demo.db", FrozenClock(SHOT_NOW, SHOT_ZONE))
     app = OffloadApp(svc, tick_seconds=3600)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("escape", "2")
         await pilot.pause()
-        commands = {name: cb for name, _help, cb in OffloadCommands(app.screen)._commands()}
-        for wanted in ("Timer: stop", "Timer: resume the last task", "Week: previous", "Week: next",
-                       "Brief: preview and save", "Settings", "Log", "Review", "Grouping"):
-            assert wanted in commands
+        for wanted in ("Settings", "Log", "Grouping"):
+            assert wanted in await palette_lists(pilot, wanted), wanted
+            await pilot.press("escape")
         this = app.week
-        await commands["Week: previous"]()
-        await pilot.pause()
+        await run_from_palette(pilot, "Week: previous")
         assert app.week == this.previous()
-        await commands["Week: next"]()
-        await commands["Week: next"]()
-        await pilot.pause()
+        await run_from_palette(pilot, "Week: next")
+        await run_from_palette(pilot, "Week: next")
         assert app.week == this, "a week that has not happened is refused"
-        await commands["Timer: stop"]()
-        await pilot.pause()
+        await run_from_palette(pilot, "Timer: stop")
         assert svc.log.running() is None
-        await commands["Timer: resume the last task"]()
-        await pilot.pause()
+        await run_from_palette(pilot, "Timer: resume the last task")
         assert svc.log.running().task == "Client work: Harbour Café"  # the demo's running task
-        await commands["Brief: preview and save"]()
-        await pilot.pause()
+        await run_from_palette(pilot, "Brief: preview and save")
         await pilot.pause()
         assert app.current_mode == "grouping"
         assert type(app.screen).__name__ != "GroupingScreen", "the brief preview opens over Grouping"

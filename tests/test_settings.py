@@ -6,7 +6,7 @@ from textual.widgets import Input, Select, Static
 
 from offload.tui.app import OffloadApp
 from offload.tui.screens.log import LogScreen
-from offload.tui.screens.settings import SettingsDialog
+from offload.tui.dialogs.settings import SettingsDialog
 from tests.conftest import run_offload, snapshot
 
 SIZE = (120, 36)
@@ -81,13 +81,13 @@ async def test_good_values_persist_and_the_theme_changes(service, db_path, clock
 
 
 async def test_settings_are_in_the_palette(service):
-    from offload.tui.commands import OffloadCommands
+    from tests.palette import run_from_palette
 
     app = OffloadApp(service, tick_seconds=3600)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        names = [name for name, _help, _cb in OffloadCommands(app.screen)._commands()]
-        assert "Settings" in names
+        await run_from_palette(pilot, "Settings")
+        assert isinstance(app.screen, SettingsDialog)
 
 
 def test_config_lists_sets_and_refuses_in_one_line(db_path):

@@ -133,13 +133,3 @@ def notes_between(conn: sqlite3.Connection, bounds: Bounds, window: tuple[int, i
     """
     return [(r[0], r[1]) for r in conn.execute(sql, params).fetchall()]
 
-
-def explain(conn: sqlite3.Connection, bounds: Bounds, window: tuple[int, int], now_utc: int) -> list[str]:
-    """The query plan of the per-day sums: tests check it reads entries by the start index."""
-    head, params = _with(bounds, window, now_utc)
-    sql = head + f"""
-    SELECT e.task_id, b.day, sum({_PART}) AS seconds
-    {_JOIN}
-    GROUP BY e.task_id, b.day
-    """
-    return [r["detail"] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()]

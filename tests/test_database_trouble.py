@@ -1,0 +1,55 @@
+"""Trouble with the database file while the app is open is said, once, and never freezes the app."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+from textual.widgets import Input
+
+from offload.tui.app import OffloadApp
+from offload.tui.screens.log import LogScreen
+from offload.tui.screens.review import ReviewScreen
+
+SIZE = (120, 36)
+
+
+def said(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def damage(db_path) -> None:
+    """Garbage over the whole file, in place, as a failing disk or a stray `dd` would leave it
+    (the log moved into the file first, so that reading it must read the garbage)."""
+    conn = sqlite3.connect(db_path)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    size = db_path.stat().st_size
+    with open(db_path, "r+b") as f:
+        f.write(os.urandom(size))
+
+
+async def test_a_database_error_during_a_reload_shows_a_message_and_the_app_keeps_working(service, db_path):
+    service.log.add("Calls", "8:00", "8:30")
+    app = OffloadApp(service, tick_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        damage(db_path)
+        app.data.poll()  # the app's once-a-second look at the file
+        await pilot.pause()
+        app.screen.reload()  # and the Log's read each minute
+        await pilot.pause()
+        messages = said(app)
+        assert len(messages) == 1, messages  # said once, not at every read
+        assert "is damaged" in messages[0] and str(db_path) in messages[0]
+
+        # Not frozen: the keys still answer, the task field still types, other screens open.
+        await pilot.press(*"Calls again")
+        assert app.screen.query_one("#task-input", Input).value == "Calls again"
+        await pilot.press("ctrl+r")
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("1")
+        assert isinstance(app.screen, LogScreen)
+        assert app.crashed is None and app.is_running
