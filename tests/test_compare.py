@@ -226,3 +226,16 @@ def test_an_hourly_cost_needs_its_hours_and_a_monthly_one_refuses_them():
         make("Books", date(2026, 11, 16), "25/h", "800", TODAY)
     with pytest.raises(InvalidInput, match="still to come"):
         make("Books", TODAY + timedelta(days=1), "400/month", None, TODAY)
+
+
+def test_an_audit_period_with_nothing_logged_weighs_nothing():
+    from offload.domain.compare import NOTHING_BEFORE
+    from offload.domain.compare_report import build_text
+
+    empty = Period(date(2026, 11, 2))
+    c = comparison(before=empty)
+    assert [r.verdict for r in c.returns] == [NOTHING_BEFORE, NOTHING_BEFORE]
+    assert all(r.freed is None and r.net is None for r in c.returns)
+    text = build_text(c)
+    assert "Nothing was logged in the audit period, so there is nothing to compare with" in text
+    assert "not paying off" not in text and "-2." not in text

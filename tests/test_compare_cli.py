@@ -110,7 +110,7 @@ def test_the_markdown_is_a_document_with_its_headings_and_tables(cli, made):
     assert "Handing over 2 skill sets freed **33.7 h a month** of your time, worth GBP 2,864.50, for GBP 680.00 " \
            "a month: **GBP 2,184.50 a month back**." in out
     assert "Core (revenue) work went from 58% to 83% of your logged time (20.0 to 29.0 h a week)." in out
-    assert "| Books | Mon 16 Nov 2026 | GBP 280.00 | 26.0 | 2.2 | 23.8 | GBP 2,023.00 | GBP 1,743.00 |" in out
+    assert "| Books | 16 Nov 2026 | 26.0 | 2.2 | 23.8 | GBP 2,023.00 | GBP 280.00 | GBP 1,743.00 |" in out
     assert "of the later period only its 5 days from then count" in out
     assert "\\" not in out  # nothing here needs a backslash: it reads as plain text
 
@@ -203,3 +203,11 @@ def test_names_are_data_in_every_format(cli, made, db_path):
     assert "\x1b" not in md and "| Books [b]\\*x\\*[/b] |" in md and "Bakery [/] \\x1b[31mred" in md
     _, raw, _ = cli("compare", "--format", "json", at=MONDAY_AFTER)
     assert "\x1b" not in raw and json.loads(raw)["new_tasks"] == ["Bakery [/] \x1b[31mred\x1b[0m"]
+
+
+def test_without_core_work_marked_it_says_how_to_see_where_the_time_went(cli, made):
+    for name in ("Client work", "Bakery rebrand"):
+        made.review.set_kind(name, "")
+    _, out, _ = cli("compare", at=MONDAY_AFTER)
+    assert "No task in either period is marked as core (revenue) work: mark them on the Review (c)" in out
+    assert "went from 0% to 0%" not in out

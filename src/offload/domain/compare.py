@@ -152,6 +152,7 @@ NO_VALUE = "no_hourly_value"  # the owner's hour has no value set: hours, no mon
 NOT_YET = "not_in_later_period"  # handed over after it (or it has no days yet)
 BEFORE_AUDIT = "before_audit_period"  # no day of the audit was before the handover
 NOTHING_LOGGED = "nothing_logged_since"  # the later period's days since the handover hold no time at all
+NOTHING_BEFORE = "nothing_logged_before"  # nor the audit period's days before it: nothing to compare with
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,7 @@ class Return:
     hourly_value: Decimal | None
     whole_before: Span
     whole_after: Span
+    logged_before: int = 1  # everything logged in `before`, whatever the task
 
     @property
     def name(self) -> str:
@@ -181,7 +183,7 @@ class Return:
 
     @property
     def comparable(self) -> bool:
-        return self.before.days > 0 and self.after.days > 0 and self.logged_after > 0
+        return self.before.days > 0 and self.after.days > 0 and self.logged_before > 0 and self.logged_after > 0
 
     @property
     def freed(self) -> Decimal | None:
@@ -213,6 +215,8 @@ class Return:
             return NOT_YET
         if self.before.days == 0:
             return BEFORE_AUDIT
+        if self.logged_before == 0:
+            return NOTHING_BEFORE
         if self.logged_after == 0:
             return NOTHING_LOGGED
         net = self.net
@@ -317,7 +321,7 @@ class Comparison:
             after = whole_after.clip(first=h.since)
             tasks = self._in_set(h.skill_set)
             out.append(Return(h, before, after, set_load(tasks, before), set_load(tasks, after),
-                              self.logged(after), self.hourly_value, whole_before, whole_after))
+                              self.logged(after), self.hourly_value, whole_before, whole_after, self.logged(before)))
         return out
 
     @property

@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from offload.domain.compare import (BEFORE_AUDIT, EVEN, NO_VALUE, NOT_PAYING_OFF, NOT_YET, NOTHING_LOGGED,
-                                    PAYING_OFF, Change, Comparison, Return, Span)
+from offload.domain.compare import (BEFORE_AUDIT, EVEN, NO_VALUE, NOT_PAYING_OFF, NOT_YET, NOTHING_BEFORE,
+                                    NOTHING_LOGGED, PAYING_OFF, Change, Comparison, Return, Span)
 from offload.domain.format import money, text_table, whole_percents
 from offload.domain.markdown import md_inline, table
 from offload.domain.text import visible
@@ -79,6 +79,10 @@ def _day(day: date) -> str:
     return day.strftime("%a %d %b %Y")
 
 
+def _short_day(day: date) -> str:
+    return day.strftime("%d %b %Y")
+
+
 def _period(period: Period, span: Span) -> str:
     """`week of Mon 16 Nov 2026`, and `(so far: to Thu 26 Nov)` for one still running."""
     title = period.title()
@@ -107,7 +111,12 @@ def _head(c: Comparison, s) -> list[str]:
               f"{_hours(c.logged_after)} h in the later period ({_days(c.after_span.days)}, "
               f"{c.weekly(c.logged_after, c.after_span)} h a week).")
     out.append(logged)
-    if c.logged_less:
+    if not c.logged_before:
+        out.append("Nothing was logged in the audit period, so there is nothing to compare with: choose the weeks "
+                   "you logged as the earlier period.")
+    elif not c.logged_after:
+        out.append("Nothing was logged in the later period: log your work after the handover, then compare.")
+    elif c.logged_less:
         out.append("You logged less in the later period: some of the hours that went down may only be hours not "
                    "logged, so compare the shares as well as the hours.")
     return out + [""]
@@ -124,6 +133,9 @@ def _summary(c: Comparison, s) -> str:
     shares = _shares(c)
     moved = (f"Core (revenue) work went from {shares['before'][0]}% to {shares['after'][0]}% of your logged time "
              f"({core.before_weekly} to {core.after_weekly} h a week).")
+    if not (core.before_seconds or core.after_seconds):
+        moved = ("No task in either period is marked as core (revenue) work: mark them on the Review (c) to see "
+                 "whether the freed time went to the work that earns.")
     if not c.handovers:
         return (f"No skill set is recorded as handed over yet: record one with "
                 f"{s.code('offload handover SET --since DATE --cost 400/month')} (or on the Grouping screen) "
@@ -169,6 +181,8 @@ def verdict(r: Return, c: Comparison, s) -> str:
     if v == BEFORE_AUDIT:
         return (f"handed over on {since}, before the audit period began, so the audit does not show the time "
                 "it took: compare from a period before the handover.")
+    if v == NOTHING_BEFORE:
+        return "nothing was logged in the audit period before it was handed over, so there is nothing to compare with."
     if v == NOTHING_LOGGED:
         return f"nothing was logged in the later period since {since}, so there is nothing to compare yet."
     freed = r.freed
@@ -202,7 +216,7 @@ def _prorated(r: Return) -> str:
         parts.append(f"of the audit period only its {_days(r.before.days)} before it count")
     if r.after.days < r.whole_after.days:
         parts.append(f"of the later period only its {_days(r.after.days)} from then count")
-    return f"Handed over on {since}: {' and '.join(parts)}, each averaged to a week."
+    return f"Handed over on {since}: {' and '.join(parts)}, averaged to a week."
 
 
 def _handed_over(c: Comparison, s) -> list[str]:
@@ -213,21 +227,21 @@ def _handed_over(c: Comparison, s) -> list[str]:
     out = s.heading(2, "Handed over")
     rows = []
     for r in c.returns:
-        rows.append([s.user(r.name), _day(r.handover.since), _money(r.cost, cur), str(r.before_load.monthly),
-                     str(r.after_load.monthly), "?" if r.freed is None else str(r.freed), _money(r.value, cur),
+        rows.append([s.user(r.name), _short_day(r.handover.since), str(r.before_load.monthly), str(r.after_load.monthly),
+                     "?" if r.freed is None else str(r.freed), _money(r.value, cur), _money(r.cost, cur),
                      _money(r.net, cur)])
     foot = None
     if len(c.returns) > 1 and len(c.weighed) == len(c.returns):
-        foot = ["All", "", _money(c.total("cost"), cur), "", "", str(c.freed), _money(c.total("value"), cur),
+        foot = ["All", "", "", "", str(c.freed), _money(c.total("value"), cur), _money(c.total("cost"), cur),
                 _money(c.total("net"), cur)]
-    out += s.table(["Skill set", "Since", "Cost a month", "Hours a month before", "Hours a month since",
-                    "Freed a month", f"Your time freed ({value})", "Net return a month"], rows,
-                   {2, 3, 4, 5, 6, 7}, foot)
+    # Left to right as the sum goes: hours freed, their worth, less the cost, is the return.
+    out += s.table(["Skill set", "Since", "Hours a month before", "since", "freed", f"Worth ({value})",
+                    "Cost a month", "Net return a month"], rows, {2, 3, 4, 5, 6, 7}, foot)
     out.append("")
     out += [s.bullet(f"{s.user(r.name)}: {verdict(r, c, s)}") for r in c.returns]
     out += ["", "Hours a month before: in the audit period's days before the handover; since: in the later "
             "period's days from it; each a week's average × 52 / 12, following each task's frequency as in the "
-            "plan. Your time freed: the hours freed at the value of an hour of yours. Net return: that less what "
+            "plan. Worth: the hours freed at the value of an hour of yours. Net return: that less what "
             "the handover costs a month.", ""]
     return out
 
@@ -252,7 +266,7 @@ def _sets(c: Comparison, s) -> list[str]:
         return []
     handed = {r.name.casefold(): r for r in c.returns}
     out = s.heading(2, "Skill sets")
-    rows = [[s.user(r.name), _day(handed[r.name.casefold()].handover.since) if r.name.casefold() in handed else "",
+    rows = [[s.user(r.name), _short_day(handed[r.name.casefold()].handover.since) if r.name.casefold() in handed else "",
              str(r.before.weekly), str(r.after.weekly), _signed(r.change)] for r in c.set_rows]
     out += s.table(["Skill set", "Handed over", "Hours a week before", "after", "Change"], rows, {2, 3, 4}, None)
     return out + [""]
