@@ -174,7 +174,7 @@ async def test_follows_the_review_week(service):
         assert column(left, 1)[0] == "2.5"
         app.week = app.week.previous()
         await pilot.pause()
-        assert str(screen.query_one("#week-title", Static).content).startswith("Week of Mon 09 Nov 2026")
+        assert str(screen.query_one("#week-title", Static).content).startswith("Audit period: Week of Mon 09 Nov 2026")
         assert set(column(left, 1)) == {"0.0"}  # nothing logged that week; still highlighted
 
 

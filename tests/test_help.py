@@ -109,12 +109,15 @@ async def test_palette_commands_work_from_any_screen(tmp_path):
         for wanted in ("Settings", "Log", "Grouping"):
             assert wanted in await palette_lists(pilot, wanted), wanted
             await pilot.press("escape")
-        this = app.week
+        audit = app.week  # the demo's audit period
         await run_from_palette(pilot, "Week: previous")
-        assert app.week == this.previous()
+        assert app.week == audit.previous()
         await run_from_palette(pilot, "Week: next")
+        assert app.week == audit
+        await run_from_palette(pilot, "Week: this week")
+        assert app.week == app.this_week
         await run_from_palette(pilot, "Week: next")
-        assert app.week == this, "a week that has not happened is refused"
+        assert app.week == app.this_week, "a week that has not happened is refused"
         await run_from_palette(pilot, "Timer: stop")
         assert svc.log.running() is None
         await run_from_palette(pilot, "Timer: resume the last task")

@@ -80,14 +80,14 @@ async def test_previous_next_and_this_week(service, clock):
         screen = await open_review(app, pilot)
         table = screen.query_one("#tasks", DataTable)
         assert text(screen, "#week-title") == "Week of Mon 23 Nov 2026"
-        assert text(screen, "#week-when") == "this week"
+        assert text(screen, "#week-when") == "audit period · this week · + adds a week"
         assert [r[1] for r in rows(table)] == ["Planning"]
 
         await pilot.press("p")
         await pilot.pause()
         assert app.week == WEEK
         assert text(screen, "#week-title") == "Week of Mon 16 Nov 2026"
-        assert text(screen, "#week-when") == "last week · t: back to this week"
+        assert text(screen, "#week-when") == "audit period · last week · t: this week · + adds a week"
         assert [r[1] for r in rows(table)] == ["Design", "Invoices", "Email"]
 
         await pilot.press("left")
@@ -192,7 +192,8 @@ def shown_notifications(app) -> list[str]:
 
 
 async def test_an_empty_week_says_how_to_start_logging(service, db_path):
-    service.log.add("Design", "2026-11-09 09:00", "2026-11-09 10:00")  # the week before: not this one
+    service.log.add("Design", "2026-11-02 09:00", "2026-11-02 10:00")  # two weeks ago: not last week
+    service.audit.choose(WEEK)  # this week chosen as the audit period (else it would open on 9 Nov's)
     app = app_for(service)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
@@ -241,6 +242,7 @@ async def test_highlighted_rows_take_the_themes_accent_and_clicking_a_title_sort
 
 async def test_a_new_week_start_setting_reshapes_the_week(service):
     service.log.add("Planning", "2026-11-15 10:00", "2026-11-15 12:00")  # a Sunday
+    service.audit.choose(WEEK)
     app = app_for(service)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)

@@ -51,7 +51,7 @@ async def test_every_review_column_is_on_screen_by_task_and_by_day(demo, size):
         await pilot.pause()
         tasks = app.screen.query_one("#tasks", DataTable)
         assert [c.key.value for c in tasks.ordered_columns] == [
-            "mark", "task", "total", "share", "sessions", "days", "feeling", "kind"]
+            "mark", "task", "total", "share", "sessions", "days", "feeling", "kind", "often"]
         assert fits(tasks)
         await pilot.press("d")
         await pilot.pause()

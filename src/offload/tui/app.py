@@ -50,7 +50,9 @@ class OffloadApp(App):
     ]
 
     week: var[Week | None] = var(None, init=False)
-    """The week the Review (and Grouping) show, this week at start; screens watch it to follow one another."""
+    """The audit period (a week or several) the Review and the Grouping show: the one saved, else the
+    default (this week if it has entries, else the latest that has). Screens watch it to follow one
+    another; `choose_period` changes it and saves it."""
 
     def __init__(self, service: Offload, tick_seconds: float = 1.0, demo: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -64,6 +66,7 @@ class OffloadApp(App):
         if demo:
             self.title = "Offload DEMO (a made-up week; your own log is not touched)"
         self._held_warnings = service  # said once mounted (a backup that failed as the file opened)
+        self._period_read: Week | None = None  # the audit period as the database gave it last
 
     @property
     def crashed(self) -> BaseException | None:
@@ -86,10 +89,14 @@ class OffloadApp(App):
         first = not self.settings
         self.settings = loaded.values
         self.this_week = loaded.this_week
+        period, read_before = loaded.period or loaded.this_week, self._period_read
+        self._period_read = period
         if self.week is None:
-            self.set_reactive(OffloadApp.week, loaded.this_week)  # the screens asked for this week already
-        elif loaded.asked == self.week and loaded.week is not None and loaded.week != self.week:
-            self.week = loaded.week  # the week start was changed (from the shell): every screen follows
+            self.set_reactive(OffloadApp.week, period)  # the screens asked for the audit period already
+        elif read_before is not None and period != read_before and period != self.week and loaded.asked == self.week:
+            # Changed under us (from the shell, a new week start, the default moving to a week now
+            # logged): every screen follows.
+            self.week = period
         theme = loaded.values.get("theme")
         if first and theme in self.available_themes and theme != self.theme:
             self.theme = theme
@@ -140,8 +147,8 @@ class OffloadApp(App):
         def job(values: dict[str, str], shown: dict[str, str]):
             def save(s: Offload):
                 s.settings.set_many(values, before=shown)
-                # A new week start moves the week every screen shows.
-                return s.review.week_holding(week.start) if week else s.review.this_week(), s.settings.all()
+                # A new week start moves the audit period every screen shows onto the new weeks.
+                return s.audit.period(), s.settings.all()
 
             return save
 
@@ -151,6 +158,7 @@ class OffloadApp(App):
         if saved is None:
             return
         self.week, self.settings = saved
+        self._period_read = self.week
         theme = self.settings["theme"]
         if theme in self.available_themes and theme != self.theme:
             self.theme = theme
@@ -167,19 +175,48 @@ class OffloadApp(App):
     def action_timer_resume(self) -> None:
         self.data.change(self, "resume", lambda s: s.log.resume(), words.resumed)
 
+    def choose_period(self, period: Week) -> bool:
+        """The audit period the owner chose (the week keys, + and -): shown at once by every screen
+        and saved, so the Grouping, the brief, the plan and the next start use it. A period reaching
+        past this week is refused."""
+        this = self.this_week
+        if this is None:
+            return False
+        if period.last_week_start > this.start:
+            self.notify("That week has not happened yet.", timeout=2)
+            return False
+        self._period_read = period
+        if period != self.week:
+            self.week = period
+        self.data.change(self, "period", lambda s: s.audit.choose(period), changes_data=False)
+        return True
+
     def action_week_step(self, step: int) -> None:
-        """Move the week the Review and Grouping show; from the Log, show it on the Review."""
+        """Move the audit period a week (0: to end with this week); from the Log, show it on the Review."""
         this = self.this_week
         if this is None:
             return
-        week = self.week or this
-        target = this if step == 0 else (week.previous() if step < 0 else week.next())
-        if target.start > this.start:
-            self.notify("That week has not happened yet.", timeout=2)
-            return
-        self.week = target
-        if self.current_mode == "log":
+        period = self.week or this
+        if step == 0:
+            target = Week(this.start - (period.last_week_start - period.start), period.weeks)
+        else:
+            target = period.previous() if step < 0 else period.next()
+        if self.choose_period(target) and self.current_mode == "log":
             self.switch_mode("review")
+
+    def action_period_length(self, step: int) -> None:
+        """One week more (added before) or less (taken from the start): the last week stays."""
+        period = self.week or self.this_week
+        if period is None:
+            return
+        target = period.wider() if step > 0 else period.narrower()
+        if target == period:
+            from offload.domain.weeks import MAX_WEEKS
+
+            limit = f"at most {MAX_WEEKS} weeks" if step > 0 else "at least one week"
+            self.notify(f"An audit period is {limit}.", timeout=2)
+            return
+        self.choose_period(target)
 
     def action_brief(self) -> None:
         if self.current_mode != "grouping":

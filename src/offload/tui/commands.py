@@ -12,9 +12,11 @@ ANYWHERE = [
     ("Timer: start a task", "Go to the Log and type the task's name", "timer_start"),
     ("Timer: stop", "Stop the running timer", "timer_stop"),
     ("Timer: resume the last task", "Start the last task again", "timer_resume"),
-    ("Week: previous", "Review the week before", "week_step(-1)"),
-    ("Week: next", "Review the week after", "week_step(1)"),
-    ("Week: this week", "Back to the week holding today", "week_step(0)"),
+    ("Week: previous", "The audit period a week earlier", "week_step(-1)"),
+    ("Week: next", "The audit period a week later", "week_step(1)"),
+    ("Week: this week", "The audit period up to the week holding today", "week_step(0)"),
+    ("Audit period: one week more", "Add the week before to the audit period", "period_length(1)"),
+    ("Audit period: one week less", "Take the first week out of the audit period", "period_length(-1)"),
     ("Brief: preview and save", "The handover brief of the skill sets, saved as Markdown", "brief"),
 ]
 

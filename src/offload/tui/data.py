@@ -174,7 +174,7 @@ class Data:
         def read(s: Offload) -> SettingsLoaded:
             zones = s.doctor.unreadable_zones() if first else []
             return SettingsLoaded(s.settings.all(), s.review.this_week(), week,
-                                  s.review.week_holding(week.start) if week else None, zones)
+                                  s.review.week_holding(week.start) if week else None, zones, s.audit.period())
 
         self.load(self.app, "settings", read)
 
@@ -192,11 +192,15 @@ class Data:
         self.load(target, "log", read)
 
     def load_week(self, target: MessagePump, week: Week | None) -> None:
+        """The period's review (None: the audit period); an empty one says what the one before holds."""
+
         def read(s: Offload) -> WeekLoaded:
             this_week = s.review.this_week()
-            report = s.review.week(week or this_week)
+            period = week or s.audit.period()
+            report = s.review.week(period)
+            before = 0 if report.tasks else s.review.week(period.previous()).total_seconds
             running = s.log.running()
-            return WeekLoaded(week or this_week, report, this_week, running.task_id if running else None)
+            return WeekLoaded(period, report, this_week, running.task_id if running else None, before)
 
         self.load(target, "week", read)
 

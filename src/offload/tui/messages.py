@@ -58,6 +58,7 @@ class SettingsLoaded(Message):
     asked: Week | None  # the app's week when these were asked for
     week: Week | None  # that week laid on the week start now set
     unreadable_zones: list[Any] = field(default_factory=list)  # UnreadableZone: said once at launch
+    period: Week | None = None  # the audit period: the one saved, else the default rule's
 
 
 @dataclass
@@ -74,12 +75,14 @@ class LogLoaded(Message):
 
 @dataclass
 class WeekLoaded(Message):
-    """One week's review, the week holding today, and the running entry's task (it counts up)."""
+    """One audit period's review (a week or several), the week holding today, and the running
+    entry's task (it counts up)."""
 
     week: Week
     report: Any  # WeekReport
     this_week: Week
     running_task_id: int | None = None
+    before_seconds: int = 0  # an empty period: what was logged in the one before it
 
 
 @dataclass

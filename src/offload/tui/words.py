@@ -6,17 +6,54 @@ from offload.domain.format import duration, local_time, percent
 
 
 def summary(report) -> str:
-    """`Highlighted 12h 30m of 41h 10m logged (30%)`: the Review's one-line answer."""
+    """`Highlighted 12h 30m of 41h 10m logged (30%)`: the Review's one-line answer; over several
+    weeks, a week's average (`... of 20h 35m a week (30%)`)."""
     logged, marked = report.total_seconds, report.highlighted_seconds
-    return f"Highlighted {duration(marked)} of {duration(logged)} logged ({percent(marked, logged)})"
+    weeks = report.weeks
+    if weeks == 1:
+        return f"Highlighted {duration(marked)} of {duration(logged)} logged ({percent(marked, logged)})"
+    return (f"Highlighted {duration(marked / weeks)} of {duration(logged / weeks)} a week "
+            f"({percent(marked, logged)})")
 
 
 def freed(report) -> str:
-    """What handing the highlighted tasks over would give back, a week."""
+    """What handing the highlighted tasks over would give back, a week (the period's average)."""
     marked = report.highlighted_seconds
     if not marked:
         return "Space highlights a task to hand over."
-    return f"Handing that over frees about {duration(marked)} a week."
+    return f"Handing that over frees about {duration(marked / report.weeks)} a week."
+
+
+def period_note(period, this_week) -> str:
+    """Beside the audit period's title: how it is counted, where it lies, the keys that change it.
+    `audit period · last week · t: this week · + adds a week`."""
+    gap = (this_week.start - period.last_week_start).days // 7
+    if period.weeks == 1:
+        when = ("this week" if gap == 0 else "last week" if gap == 1 else
+                f"{gap} weeks ago" if gap > 1 else "next week")
+        keys = "+ adds a week" if gap == 0 else "t: this week · + adds a week"
+        return f"audit period · {when} · {keys}"
+    ends = ("to this week" if gap == 0 else "to last week" if gap == 1 else f"to {gap} weeks ago")
+    keys = "+ -" if gap == 0 else "t, + -"
+    return f"audit period · averages a week · {ends} · {keys}"
+
+
+def empty_period(period, this_week, before_seconds: int) -> str:
+    """What the Review says for a period with nothing logged, pointing to the one before when it has time."""
+    this = period.last_week_start == this_week.start
+    if period.weeks == 1:
+        nothing = "nothing logged this week" if this else "nothing was logged in this week"
+        before = "last week" if this else "the week before"
+    else:
+        nothing = f"nothing logged in these {period.weeks} weeks"
+        before = f"the {period.weeks} weeks before"
+    if before_seconds > 0:
+        return f"{nothing[:1].upper()}{nothing[1:]} — ← shows {before} ({duration(before_seconds)})."
+    if this and period.weeks == 1:
+        return ("Nothing logged this week yet. Press 1 to go to the Log, type what you are doing and "
+                "press Enter; come back with 2 to review the week.")
+    return (f"{nothing[:1].upper()}{nothing[1:]}. ← and → move the audit period, t brings it to this "
+            "week, 1 goes to the Log.")
 
 
 def started(entry) -> str:

@@ -26,8 +26,10 @@ class BriefPreview(FormDialog):
                 priority=True),
     ]
 
-    def __init__(self, markdown: str, path: str, job: Callable[[str, bool], Callable[[Any], Path]]) -> None:
+    def __init__(self, markdown: str, path: str, job: Callable[[str, bool], Callable[[Any], Path]],
+                 title: str = "") -> None:
         super().__init__()
+        self.title_text = title
         self.markdown = markdown
         self.path = path
         self.job = job
@@ -38,6 +40,7 @@ class BriefPreview(FormDialog):
         from textual.widgets import Markdown
 
         with Vertical(classes="dialog brief"):
+            yield Static(self.title_text, id="doc-title", classes="dialog-title", markup=False)
             with VerticalScroll(id="brief-scroll"):
                 yield Markdown(self.markdown, id="brief")
             with Horizontal(id="save-row"):

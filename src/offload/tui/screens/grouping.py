@@ -26,6 +26,12 @@ from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.keys_footer import KeysFooter
 
 
+def period_title(period) -> str:
+    """The Grouping's title line: the audit period, how its hours are counted, the keys that move it."""
+    hours = "hours a week" if period.weeks == 1 else "averages a week"
+    return f"Audit period: {period.title()} · {hours} · h/month by each task's frequency · ← → + -"
+
+
 class GroupingScreen(Screen):
     CSS_PATH = "grouping.tcss"
     BINDINGS = [
@@ -45,6 +51,17 @@ class GroupingScreen(Screen):
                 tooltip="Delete the selected skill set; its tasks stay highlighted, ungrouped"),
         Binding("b", "brief", "Brief", id="grouping.brief",
                 tooltip="Preview the handover brief (the selected set, or all) and save it to a file"),
+        # The audit period, changed with the Review's keys (and saved for both).
+        Binding("left", "previous_week", "Previous week", id="grouping.previous", key_display="←", show=False,
+                tooltip="The audit period a week earlier", priority=True),
+        Binding("right", "next_week", "Next week", id="grouping.next", key_display="→", show=False,
+                tooltip="The audit period a week later", priority=True),
+        Binding("t", "this_week", "This week", id="grouping.this_week", show=False,
+                tooltip="The audit period up to the current week"),
+        Binding("plus,equals_sign", "wider", "One week more", id="grouping.wider", show=False, key_display="+",
+                tooltip="Add the week before to the audit period (up to 13 weeks)"),
+        Binding("minus", "narrower", "One week less", id="grouping.narrower", show=False, key_display="-",
+                tooltip="Take the first week out of the audit period"),
     ]
 
     def __init__(self) -> None:
@@ -113,16 +130,15 @@ class GroupingScreen(Screen):
 
     # --- reading ----------------------------------------------------------------------
     def reload(self) -> None:
-        """Ask for the week's grouping (the Review's week); GroupingLoaded shows it."""
+        """Ask for the grouping over the audit period (the Review's); GroupingLoaded shows it."""
         self.stale = False
         self.data.load_grouping(self, self.app.week)
 
     def on_grouping_loaded(self, loaded: GroupingLoaded) -> None:
         self.view = view = loaded.view
         self.choices, self.currency = loaded.choices, loaded.currency
-        self.query_one("#week-title", Static).update(
-            f"{view.week.title()} · hours in this week · a month = a week × 52 / 12"
-        )
+        self.query_one("#week-title", Static).update(period_title(view.week))
+        weeks = view.week.weeks
         left = self.query_one("#ungrouped", DataTable)
         right = self.query_one("#sets", DataTable)
         self.rows = {}
@@ -133,14 +149,14 @@ class GroupingScreen(Screen):
                 key = f"t{t.task.id}"
                 self.rows[key] = ("task", t.name)
                 reason = cut(t.suggestion.reason) if t.suggestion else cut("no suggestion: m chooses", "dim")
-                left.add_row(cut(t.name), Text(hours(t.seconds), justify="right"), reason, key=key)
+                left.add_row(cut(t.name), Text(hours(t.seconds / weeks), justify="right"), reason, key=key)
             right.clear()
             for s in view.sets:
                 key = f"s{s.row.id}"
                 self.rows[key] = ("set", s.name)
                 right.add_row(
                     cut(s.name, "bold"),
-                    Text(hours(s.seconds), justify="right", style="bold"),
+                    Text(hours(s.seconds / weeks), justify="right", style="bold"),
                     Text(f"{s.monthly_hours:.1f}", justify="right", style="bold"),
                     key=key,
                 )
@@ -151,7 +167,10 @@ class GroupingScreen(Screen):
                     label = Text.assemble((branch, "dim"), t.name, no_wrap=True, overflow="ellipsis")
                     if not t.task.highlighted:
                         label.append(" (not highlighted)", style="dim")
-                    right.add_row(label, Text(hours(t.seconds), justify="right"), "", key=tkey)
+                    if t.task.frequency != "weekly":
+                        label.append(f" ({t.task.frequency})", style="dim")
+                    right.add_row(label, Text(hours(t.seconds / weeks), justify="right"),
+                                  Text(f"{t.figures.estimate.monthly:.1f}", justify="right"), key=tkey)
                 if not s.tasks:
                     right.add_row(cut("└ no tasks yet: m on a task puts it here", "dim"), "", "",
                                   key=f"e{s.row.id}")
@@ -382,6 +401,22 @@ class GroupingScreen(Screen):
 
         self.app.push_screen(ConfirmDialog(question, "Delete"), answer)
 
+    # --- the audit period: the app moves it, saves it, and every screen follows -----------
+    def action_previous_week(self) -> None:
+        self.app.action_week_step(-1)
+
+    def action_next_week(self) -> None:
+        self.app.action_week_step(1)
+
+    def action_this_week(self) -> None:
+        self.app.action_week_step(0)
+
+    def action_wider(self) -> None:
+        self.app.action_period_length(1)
+
+    def action_narrower(self) -> None:
+        self.app.action_period_length(-1)
+
     def action_brief(self) -> None:
         if self.view is None:
             self._brief_when_read = True
@@ -406,4 +441,5 @@ class GroupingScreen(Screen):
             if saved:
                 self.notify(f"Brief saved to {saved}", timeout=6, markup=False)
 
-        self.app.push_screen(BriefPreview(loaded.markdown, str(Path.cwd() / loaded.file_name), job), closed)
+        title = f"Brief for {name or 'every skill set'} · audit period: {week.title()} · for the provider (no rates)"
+        self.app.push_screen(BriefPreview(loaded.markdown, str(Path.cwd() / loaded.file_name), job, title), closed)

@@ -1,4 +1,5 @@
-"""The Review screen: read one week back, highlight the tasks to hand over, see how much of the week that is."""
+"""The Review screen: read the audit period back (a week or several), highlight the tasks to hand
+over, say how often each recurs, and see how much of the week that is."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from offload.domain.audit import FREQUENCIES
 from offload.domain.format import duration, hours
 from offload.domain.weeks import Week
 from offload.service.review import SHOWS, SORTS, TaskWeek, WeekReport, arrange
@@ -24,33 +26,37 @@ from offload.tui.widgets.rows import sync_rows
 from offload.tui.widgets.selection import select_key, selected_key
 
 TOTAL_ROW = "day-total"
+UNLOGGED_ROW = "day-unlogged"
 # Below this many columns the tables tighten (a mark instead of "hand over", day letters
 # without spaces, hours as 8.1) so that every column fits: ← and → change the week, so no
 # key could scroll to a column past the edge.
-WIDE_FROM = 100
+WIDE_FROM = 120
 WEEK_KEYS = Binding.Group("Week", compact=True)
 
 SORT_COLUMNS = {"total": "total", "share": "share", "task": "name"}
 SHOW_TEXT = {"all": "all tasks", "highlighted": "highlighted tasks only", "candidates": "candidates only"}
 FEELING_TEXT = {"like": "like", "dislike": "dislike", "neutral": "·"}
 KIND_TEXT = {"core": "core", "support": "support", "": "·"}
+FEELING_SHORT = {"like": "like", "dislike": "disl.", "neutral": "·"}
+KIND_SHORT = {"core": "core", "support": "supp.", "": "·"}
+# How often, in full, and in 7 cells where the columns tighten.
+OFTEN_TEXT = {f: f for f in FREQUENCIES}
+OFTEN_SHORT = {"daily": "daily", "weekly": "weekly", "monthly": "monthly", "quarterly": "qtrly",
+               "yearly": "yearly", "one-off": "once"}
 
 
 def day_marks(task: TaskWeek, week: Week, compact: bool = False) -> str:
-    """`M T . T F . .` (`MT.TF..` when compact): the letter of each day the task was done, a dot for the others."""
+    """`M T . T F . .` (`MT.TF..` when compact): the letter of each day the task was done, a dot for
+    the others; over several weeks, the days it was done a week on average (`3.5`)."""
+    if week.weeks > 1:
+        return f"{task.days_seen / week.weeks:.1f}"
     return ("" if compact else " ").join(
         letter if s > 0 else "." for letter, s in zip(week.day_letters(), task.day_seconds))
 
 
-def weeks_ago(week: Week, this_week: Week) -> str:
-    gap = (this_week.start - week.start).days // 7
-    if gap == 0:
-        return "this week"
-    if gap == 1:
-        return "last week"
-    if gap > 1:
-        return f"{gap} weeks ago"
-    return "next week" if gap == -1 else f"in {-gap} weeks"
+def a_week(day_seconds: list[int], weeks: int) -> list[float]:
+    """Seconds per day of the week: over several weeks, each weekday's average."""
+    return [sum(day_seconds[i::7]) / weeks for i in range(7)]
 
 
 class ReviewTable(FitTable):
@@ -71,11 +77,16 @@ class ReviewScreen(Screen):
         Binding("enter", "entries", "Entries", id="review.entries", show=False,
                 tooltip="Each time the selected task was done this week"),
         Binding("p,left", "previous_week", "Previous week", id="review.previous", key_display="←",
-                tooltip="Show the week before", priority=True, group=WEEK_KEYS),
+                tooltip="The audit period a week earlier (saved: the Grouping, brief and plan use it)",
+                priority=True, group=WEEK_KEYS),
         Binding("n,right", "next_week", "Next week", id="review.next", key_display="→",
-                tooltip="Show the week after", priority=True, group=WEEK_KEYS),
+                tooltip="The audit period a week later", priority=True, group=WEEK_KEYS),
         Binding("t", "this_week", "This week", id="review.this_week", show=False,
-                tooltip="Back to the current week"),
+                tooltip="The audit period up to the current week"),
+        Binding("plus,equals_sign", "wider", "One week more", id="review.wider", show=False,
+                key_display="+", tooltip="Add the week before to the audit period (up to 13 weeks)"),
+        Binding("minus", "narrower", "One week less", id="review.narrower", show=False,
+                key_display="-", tooltip="Take the first week out of the audit period"),
         Binding("d", "toggle_by_day", "By day", id="review.by_day",
                 tooltip="Switch between the task list and hours per task per day"),
         # Shown beside the state they change (the view line and the column titles), not in the footer.
@@ -86,6 +97,8 @@ class ReviewScreen(Screen):
                 tooltip="How you feel about the selected task: like, neutral, dislike"),
         Binding("c", "cycle_kind", "Core or support", id="review.kind", show=False,
                 tooltip="Core work that earns revenue, or support work for the business"),
+        Binding("o", "cycle_frequency", "How often", id="review.frequency", show=False,
+                tooltip="How often the selected task recurs: daily, weekly, monthly, quarterly, yearly, one-off"),
     ]
 
     # What is shown of the week read: changing one lays the rows again, without reading again.
@@ -96,8 +109,10 @@ class ReviewScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.report: WeekReport | None = None
-        self.shown_week: Week | None = None  # the week of `report`
+        self.shown_week: Week | None = None  # the audit period of `report` (a week or several)
         self.this_week: Week | None = None
+        self.before_seconds = 0  # the period shown is empty: what the one before holds
+        self._weeks_in_table = 0  # the task columns are titled for this many weeks
         self._cells: dict[str, dict[str, list[Text]]] = {"tasks": {}, "by-day": {}}
         self._week_in_table: Week | None = None
         self._counting_up = False
@@ -163,15 +178,19 @@ class ReviewScreen(Screen):
         tasks = self.query_one("#tasks", ReviewTable)
         tasks.clear(columns=True)
         compact = self.compact
+        weeks = self.shown_week.weeks if self.shown_week else 1
+        self._weeks_in_table = weeks
         tasks.add_column("" if compact else "Hand over", key="mark", width=1 if compact else 11)
         tasks.add_column("Task", key="task")
         # Titles of number columns are padded by hand: DataTable drops a label's justify.
-        tasks.add_column(f"{'Total':>8}", key="total", width=8)
-        tasks.add_column("Share", key="share", width=5)
-        tasks.add_column("Sess." if compact else "Sessions", key="sessions", width=5 if compact else 8)
-        tasks.add_column("Days", key="days", width=7 if compact else 13)
-        tasks.add_column("Feel f" if compact else "Feeling f", key="feeling", width=7 if compact else 9)
-        tasks.add_column("Work c", key="kind", width=7)
+        # Over several weeks every figure is a week's average (the title line says so).
+        tasks.add_column(f"{'Total' if weeks == 1 else 'A week':>8}", key="total", width=8)
+        tasks.add_column("   %" if compact else "Share", key="share", width=4 if compact else 5)
+        tasks.add_column("Sess" if compact else "Sessions", key="sessions", width=4 if compact else 8)
+        tasks.add_column("Days" if weeks == 1 else "Days/wk", key="days", width=7 if compact else 13)
+        tasks.add_column("Feel f" if compact else "Feeling f", key="feeling", width=6 if compact else 9)
+        tasks.add_column("Work c", key="kind", width=6 if compact else 7)
+        tasks.add_column("Often o", key="often", width=7 if compact else 9)
         tasks.fit()
 
     def on_screen_resume(self) -> None:
@@ -207,6 +226,7 @@ class ReviewScreen(Screen):
         if self.app.week is not None and loaded.week != self.app.week:
             return  # an answer for a week left meanwhile
         self.report, self.shown_week, self.this_week = loaded.report, loaded.week, loaded.this_week
+        self.before_seconds = loaded.before_seconds
         self._counting_up = loaded.running_task_id is not None and any(
             t.task.id == loaded.running_task_id for t in loaded.report.tasks)
         self.show_report()
@@ -218,6 +238,9 @@ class ReviewScreen(Screen):
             return
         shown = arrange(report.tasks, self.sort, self.show)
         with self.app.batch_update():
+            if self._weeks_in_table != self.shown_week.weeks:
+                self._set_task_columns()
+                self._cells["tasks"] = {}
             self._show_header(self.this_week)
             self._show_summary(report)
             self._show_empty(report, shown)
@@ -245,8 +268,7 @@ class ReviewScreen(Screen):
 
     def _show_header(self, this_week: Week) -> None:
         self.query_one("#week-title", Static).update(self.shown_week.title())
-        when = weeks_ago(self.shown_week, this_week)
-        self.query_one("#week-when", Static).update(when if when == "this week" else f"{when} · t: back to this week")
+        self.query_one("#week-when", Static).update(words.period_note(self.shown_week, this_week))
         view = "by day" if self.by_day else "by task"
         self.query_one("#view-line", Static).update(
             f"{view} (d) · sorted by {self.sort} (s) · showing {SHOW_TEXT[self.show]} (v)"
@@ -259,12 +281,7 @@ class ReviewScreen(Screen):
     def _show_empty(self, report: WeekReport, shown: list[TaskWeek]) -> None:
         empty = self.query_one("#empty", Static)
         if not report.tasks:
-            if self.shown_week == self.this_week:
-                text = ("Nothing logged this week yet. Press 1 to go to the Log, type what you are doing and "
-                        "press Enter; come back with 2 to review the week.")
-            else:
-                text = ("Nothing was logged in this week. ← and → move between weeks, t comes back to this week, "
-                        "1 goes to the Log.")
+            text = words.empty_period(self.shown_week, self.this_week, self.before_seconds)
         elif not shown:
             text = {
                 "highlighted": "No task is highlighted yet. v shows all tasks again; space highlights the one "
@@ -297,15 +314,21 @@ class ReviewScreen(Screen):
         else:
             mark = Text("")
         feeling_style = {"like": variables.get("text-success"), "dislike": variables.get("text-error")}
+        weeks = self.shown_week.weeks
+        sessions = str(t.sessions) if weeks == 1 else f"{t.sessions / weeks:.1f}"
+        often = (OFTEN_SHORT if self.compact else OFTEN_TEXT).get(t.frequency, t.frequency)
         return [
             mark,
             cut(t.name, style),
-            Text(duration(t.seconds), style=style, justify="right"),
+            Text(duration(t.seconds / weeks), style=style, justify="right"),
             Text(f"{t.percent}%", style=style, justify="right"),  # the week's add up to 100%
-            Text(str(t.sessions), style=style, justify="right"),
-            Text(day_marks(t, self.shown_week, self.compact), style=style),
-            Text(FEELING_TEXT[t.task.feeling], style=Style(color=feeling_style.get(t.task.feeling)) + style),
-            Text(KIND_TEXT[t.task.kind], style=style),
+            Text(sessions, style=style, justify="right"),
+            Text(day_marks(t, self.shown_week, self.compact), style=style,
+                 justify="left" if weeks == 1 else "right"),
+            Text((FEELING_SHORT if self.compact else FEELING_TEXT)[t.task.feeling],
+                 style=Style(color=feeling_style.get(t.task.feeling)) + style),
+            Text((KIND_SHORT if self.compact else KIND_TEXT)[t.task.kind], style=style),
+            Text(often, style=style if t.frequency == "weekly" else style + Style(bold=True)),
         ]
 
     def _set_day_columns(self) -> None:
@@ -313,16 +336,16 @@ class ReviewScreen(Screen):
         table.clear(columns=True)
         self._cells["by-day"] = {}
         table.add_column("Task", key="task")
-        # Compact: days by name only (the title says the week), hours as 8.1.
-        for i, day in enumerate(self.shown_week.days):
-            if self.compact:
-                table.add_column(f"{day.strftime('%a'):>4}", key=f"d{i}", width=4)
-            else:
-                table.add_column(f"{day.strftime('%a %d'):>7}", key=f"d{i}", width=7)
+        # Compact: days by name only (the title says the week), hours as 8.1. Over several
+        # weeks: each day of the week's average, titled by name.
+        for i, day in enumerate(self.shown_week.days[:7]):
+            width = 4 if self.compact else 7
+            title = day.strftime("%a" if self.compact or self.shown_week.weeks > 1 else "%a %d")
+            table.add_column(f"{title:>{width}}", key=f"d{i}", width=width)
         if self.compact:
             table.add_column("Hours", key="total", width=5)
         else:
-            table.add_column(f"{'Total':>8}", key="total", width=8)
+            table.add_column(f"{'Total' if self.shown_week.weeks == 1 else 'A week':>8}", key="total", width=8)
         table.fit()
         self._week_in_table = self.shown_week
 
@@ -334,18 +357,26 @@ class ReviewScreen(Screen):
                 return Text("·", style="dim", justify="right")
             return Text(amount(seconds), style=style, justify="right")
 
+        weeks = self.shown_week.weeks
         rows = []
         for t in shown:
             style = self._row_style(t)
             name = cut(("● " if t.highlighted else "") + t.name, style)
-            cells = [name] + [hours_cell(s, style) for s in t.day_seconds]
-            rows.append((str(t.task.id), cells + [Text(amount(t.seconds), style=style, justify="right")]))
+            cells = [name] + [hours_cell(s, style) for s in a_week(t.day_seconds, weeks)]
+            rows.append((str(t.task.id), cells + [Text(amount(t.seconds / weeks), style=style, justify="right")]))
         if shown:
             bold = Style(bold=True)
-            totals = [sum(t.day_seconds[i] for t in shown) for i in range(7)]
+            totals = [sum(day) for day in zip(*(a_week(t.day_seconds, weeks) for t in shown))]
             label = "Day total" if self.show == "all" else "Day total (shown)"
             rows.append((TOTAL_ROW, [Text(label, style=bold)] + [hours_cell(s, bold) for s in totals]
                          + [Text(amount(sum(totals)), style=bold, justify="right")]))
+            # The holes between each day's first and last entry: time the log does not account for.
+            unlogged = a_week(self.report.day_unlogged or [0] * len(self.shown_week.days), weeks)
+            if any(unlogged):
+                muted = Style(italic=True, dim=True)
+                rows.append((UNLOGGED_ROW, [Text("Unlogged gaps", style=muted)]
+                             + [hours_cell(s, muted) for s in unlogged]
+                             + [Text(amount(sum(unlogged)), style=muted, justify="right")]))
         return rows
 
     def _sync(self, table: DataTable, rows: list[tuple[str, list[Text]]]) -> None:
@@ -366,7 +397,7 @@ class ReviewScreen(Screen):
 
     def selected_task(self) -> TaskWeek | None:
         key = selected_key(self.table) if self.table.display else None
-        if self.report is None or key is None or key == TOTAL_ROW:
+        if self.report is None or key is None or key in (TOTAL_ROW, UNLOGGED_ROW):
             return None
         return next((t for t in self.report.tasks if str(t.task.id) == key), None)
 
@@ -389,6 +420,9 @@ class ReviewScreen(Screen):
     def action_cycle_kind(self) -> None:
         self._change_task("kind", lambda review, name: review.cycle_kind(name))
 
+    def action_cycle_frequency(self) -> None:
+        self._change_task("frequency", lambda review, name: review.cycle_frequency(name))
+
     @on(DataTable.RowSelected)
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -405,23 +439,21 @@ class ReviewScreen(Screen):
             self.app.push_screen(TaskEntriesDialog(loaded.task, loaded.week, loaded.entries, loaded.seconds,
                                                    self.data.zone, self.data.now_epoch()))
 
+    # The audit period: the app moves it, saves it, and every screen follows.
     def action_previous_week(self) -> None:
-        if self.week is not None:
-            self.app.week = self.week.previous()
+        self.app.action_week_step(-1)
 
     def action_next_week(self) -> None:
-        if self.week is None:
-            return
-        if self.this_week is not None and self.week.next().start > self.this_week.start:
-            self.notify("That week has not happened yet.", severity="information", timeout=2)
-            return
-        self.app.week = self.week.next()
+        self.app.action_week_step(1)
 
     def action_this_week(self) -> None:
-        if self.this_week is None or self.this_week == self.week:
-            self.refresh_report()
-        else:
-            self.app.week = self.this_week
+        self.app.action_week_step(0)
+
+    def action_wider(self) -> None:
+        self.app.action_period_length(1)
+
+    def action_narrower(self) -> None:
+        self.app.action_period_length(-1)
 
     def action_toggle_by_day(self) -> None:
         self.by_day = not self.by_day
