@@ -167,8 +167,6 @@ class GroupingScreen(Screen):
                     label = Text.assemble((branch, "dim"), t.name, no_wrap=True, overflow="ellipsis")
                     if not t.task.highlighted:
                         label.append(" (not highlighted)", style="dim")
-                    if t.task.frequency != "weekly":
-                        label.append(f" ({t.task.frequency})", style="dim")
                     right.add_row(label, Text(hours(t.seconds / weeks), justify="right"),
                                   Text(f"{t.figures.estimate.monthly:.1f}", justify="right"), key=tkey)
                 if not s.tasks:
