@@ -50,6 +50,7 @@ VIEWS = [
     View("brief", ("escape", "2", *AUDIT_WEEK, "3", "b"), about="The brief preview"),
     View("help", ("escape", "2", *AUDIT_WEEK, "question_mark"), about="The help screen (?) over the Review"),
     View("review-light", ("escape", "2", *AUDIT_WEEK), theme="textual-light", about="The Review in a light theme"),
+    View("compare", ("escape", "4"), about="The Compare screen: did handing over pay off?"),
 ]
 
 

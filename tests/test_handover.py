@@ -46,22 +46,23 @@ def test_changing_one_part_keeps_the_others(sets):
     assert sets.compare.hand_over(BOOKS, since="mon").since == date(2026, 11, 16)  # Friday 20: Monday 16
 
 
-@pytest.mark.parametrize("since, cost, hours, message", [
-    (None, "400/month", None, "Say when"),
-    ("2026-11-16", None, None, "Say what"),
-    ("2026-11-16", "400", None, "not a cost"),
-    ("2026-11-16", "25/h", None, "hours billed a month too"),
-    ("2026-11-16", "400/month", "10", "go with an hourly cost"),
-    ("2026-11-16", "25/h", "-1", "between 0 and 744"),
-    ("2026-11-16", "25/h", "lots", "not a number of hours"),
-    ("2026-11-21", "400/month", None, "still to come"),
-    ("someday", "400/month", None, "Cannot read the date"),
-    ("1900-01-01", "400/month", None, "outside the years"),
+@pytest.mark.parametrize("since, cost, hours, message, field", [
+    (None, "400/month", None, "Say when", "since"),
+    ("2026-11-16", None, None, "Say what", "cost"),
+    ("2026-11-16", "400", None, "not a cost", "cost"),
+    ("2026-11-16", "25/h", None, "hours billed a month too", "hours"),
+    ("2026-11-16", "400/month", "10", "go with an hourly cost", "hours"),
+    ("2026-11-16", "25/h", "-1", "between 0 and 744", "hours"),
+    ("2026-11-16", "25/h", "lots", "not a number of hours", "hours"),
+    ("2026-11-21", "400/month", None, "still to come", "since"),
+    ("someday", "400/month", None, "Cannot read the date", "since"),
+    ("1900-01-01", "400/month", None, "outside the years", "since"),
 ])
-def test_bad_input_is_refused_and_changes_nothing(sets, db_path, since, cost, hours, message):
+def test_bad_input_is_refused_beside_its_field_and_changes_nothing(sets, db_path, since, cost, hours, message, field):
     before = snapshot(db_path)
-    with pytest.raises(InvalidInput, match=message):
+    with pytest.raises(InvalidInput, match=message) as caught:
         sets.compare.hand_over(BOOKS, since, cost, hours)
+    assert caught.value.field == field  # the Grouping's handover dialog shows it beside that field
     assert snapshot(db_path) == before
 
 

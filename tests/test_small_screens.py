@@ -113,8 +113,10 @@ async def test_the_week_strip_shows_every_day_and_the_week_total(demo, width):
         assert strip.content_size.height == len(lines)
 
 
-@pytest.mark.parametrize("mode, others", [("log", ("Review", "Grouping")), ("review", ("Log", "Grouping")),
-                                          ("grouping", ("Log", "Review"))])
+@pytest.mark.parametrize("mode, others", [("log", ("Review", "Grouping", "Compare")),
+                                          ("review", ("Log", "Grouping", "Compare")),
+                                          ("grouping", ("Log", "Review", "Compare")),
+                                          ("compare", ("Log", "Review", "Grouping"))])
 async def test_at_80x24_the_footer_shows_the_other_screens_and_help_whole(demo, mode, others):
     from textual.widgets._footer import FooterKey
 

@@ -106,11 +106,14 @@ def _head(c: Comparison, s) -> list[str]:
     out += [s.note(f"The audit period, {_period(c.before, c.before_span)}, against {_period(c.after, c.after_span)}, "
                    "from your time log."), ""]
     out += [_summary(c, s), ""]
-    logged = (f"You logged {_hours(c.logged_before)} h in the audit "
-              f"period ({_days(c.before_span.days)}, {c.weekly(c.logged_before, c.before_span)} h a week) and "
-              f"{_hours(c.logged_after)} h in the later period ({_days(c.after_span.days)}, "
-              f"{c.weekly(c.logged_after, c.after_span)} h a week).")
-    out.append(logged)
+    return out + _logged(c) + [""]
+
+
+def _logged(c: Comparison) -> list[str]:
+    """How much was logged in each period; a word when the later one logged less, or either nothing."""
+    out = [f"You logged {_hours(c.logged_before)} h in the audit period ({_days(c.before_span.days)}, "
+           f"{c.weekly(c.logged_before, c.before_span)} h a week) and {_hours(c.logged_after)} h in the later period "
+           f"({_days(c.after_span.days)}, {c.weekly(c.logged_after, c.after_span)} h a week)."]
     if not c.logged_before:
         out.append("Nothing was logged in the audit period, so there is nothing to compare with: choose the weeks "
                    "you logged as the earlier period.")
@@ -119,7 +122,7 @@ def _head(c: Comparison, s) -> list[str]:
     elif c.logged_less:
         out.append("You logged less in the later period: some of the hours that went down may only be hours not "
                    "logged, so compare the shares as well as the hours.")
-    return out + [""]
+    return out
 
 
 def _hours(seconds: int) -> Decimal:
@@ -306,6 +309,22 @@ def _build(c: Comparison, s) -> str:
                    "task counts its month's hours × 12 / 52); logged hours are as logged. Money is worked out from "
                    "the hours as shown.")]
     return "\n".join(out).rstrip() + "\n"
+
+
+def summary_line(c: Comparison) -> str:
+    """The report's answer in one paragraph of plain text: what handing over freed and returned,
+    and where the time went (the app's view shows it above its tables)."""
+    return _summary(c, _Terminal())
+
+
+def logged_lines(c: Comparison) -> list[str]:
+    """How much was logged in each period, and a word when the later period logged less or nothing."""
+    return _logged(c)
+
+
+def verdict_line(r: Return, c: Comparison) -> str:
+    """One handed-over set's verdict in plain text."""
+    return verdict(r, c, _Terminal())
 
 
 def build_markdown(c: Comparison) -> str:

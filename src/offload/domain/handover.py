@@ -57,19 +57,20 @@ def parse_cost(text: str | None) -> tuple[Decimal, str]:
     """A typed cost: (amount, "month" or "hour"). "400/month", "£400 a month", "25/h"."""
     s = " ".join(str(text or "").split())
     if not s:
-        raise InvalidInput("Say what the handover costs, e.g. 400/month, or 25/h with the hours billed a month.")
+        raise InvalidInput("Say what the handover costs, e.g. 400/month, or 25/h with the hours billed a month.",
+                           field="cost")
     m = _COST.fullmatch(s)
     if m is None:
         raise InvalidInput(f"'{visible(s)}' is not a cost; write an amount a month or an hour, e.g. 400/month "
-                           "or 25/h.")
+                           "or 25/h.", field="cost")
     unit = (m.group("unit") or m.group("ly")).lower()
     per = "hour" if unit.startswith("h") else "month"
     try:
         value = Decimal(m.group("n").replace(",", ""))
     except ArithmeticError:
-        raise InvalidInput(f"'{visible(s)}' is not a cost; write e.g. 400/month or 25/h.") from None
+        raise InvalidInput(f"'{visible(s)}' is not a cost; write e.g. 400/month or 25/h.", field="cost") from None
     if not value.is_finite() or value > MAX_AMOUNT:
-        raise InvalidInput(f"A handover's cost must be between 0 and {MAX_AMOUNT:,}.")
+        raise InvalidInput(f"A handover's cost must be between 0 and {MAX_AMOUNT:,}.", field="cost")
     return value, per
 
 
@@ -79,30 +80,33 @@ def parse_hours(text: str | float | None) -> Decimal:
     try:
         value = Decimal(s)
     except ArithmeticError:
-        raise InvalidInput(f"'{visible(str(text))}' is not a number of hours billed a month; write e.g. 10 or 12.5.") \
-            from None
+        raise InvalidInput(f"'{visible(str(text))}' is not a number of hours billed a month; write e.g. 10 or 12.5.",
+                           field="hours") from None
     if not value.is_finite() or not 0 <= value <= MAX_HOURS:
-        raise InvalidInput(f"The hours billed a month must be between 0 and {MAX_HOURS}.")
+        raise InvalidInput(f"The hours billed a month must be between 0 and {MAX_HOURS}.", field="hours")
     return value
 
 
 def check(h: Handover, today: date) -> Handover:
     """The handover as it may be recorded; InvalidInput saying what is wrong otherwise."""
     if h.per not in PER:
-        raise InvalidInput(f"A handover costs an amount a month or an hour, not a '{visible(str(h.per))}'.")
+        raise InvalidInput(f"A handover costs an amount a month or an hour, not a '{visible(str(h.per))}'.",
+                           field="cost")
     if not h.amount.is_finite() or not 0 <= h.amount <= MAX_AMOUNT:
-        raise InvalidInput(f"A handover's cost must be between 0 and {MAX_AMOUNT:,}.")
+        raise InvalidInput(f"A handover's cost must be between 0 and {MAX_AMOUNT:,}.", field="cost")
     if h.per == "hour" and h.hours is None:
-        raise InvalidInput("An hourly cost needs the hours billed a month too, e.g. --cost 25/h --hours 10.")
+        raise InvalidInput("An hourly cost needs the hours billed a month too, e.g. 25/h and 10 hours.",
+                           field="hours")
     if h.per == "month" and h.hours is not None:
         raise InvalidInput("The hours billed go with an hourly cost (e.g. 25/h); a monthly cost is the whole "
-                           "amount.")
+                           "amount.", field="hours")
     if h.hours is not None and (not h.hours.is_finite() or not 0 <= h.hours <= MAX_HOURS):
-        raise InvalidInput(f"The hours billed a month must be between 0 and {MAX_HOURS}.")
+        raise InvalidInput(f"The hours billed a month must be between 0 and {MAX_HOURS}.", field="hours")
     if not 1970 <= h.since.year <= 9000:
-        raise InvalidInput(f"The date {h.since.isoformat()} is outside the years a log can hold.")
+        raise InvalidInput(f"The date {h.since.isoformat()} is outside the years a log can hold.", field="since")
     if h.since > today:
-        raise InvalidInput(f"A handover is recorded from the day it began; {h.since:%a %d %b %Y} is still to come.")
+        raise InvalidInput(f"A handover is recorded from the day it began; {h.since:%a %d %b %Y} is still to come.",
+                           field="since")
     return h
 
 

@@ -77,15 +77,21 @@ class CompareService:
         typed_hours = hours is not None and str(hours).strip() != ""
         if since is None or (isinstance(since, str) and not since.strip()):
             if old is None:
-                raise InvalidInput(f"Say when '{row.name}' was handed over, e.g. --since 2026-11-16.")
+                raise InvalidInput(f"Say when '{row.name}' was handed over, e.g. 2026-11-16.", field="since")
             day = date.fromisoformat(old.since)
+        elif isinstance(since, date):
+            day = since
         else:
-            day = since if isinstance(since, date) else parse_date(since, today)
+            try:
+                day = parse_date(since, today)
+            except InvalidInput as exc:
+                raise InvalidInput(exc.message, field="since") from None
         if cost is not None and str(cost).strip():
             value, per = parse_cost(cost)
             billed = parse_hours(hours) if typed_hours else None
         elif old is None:
-            raise InvalidInput(f"Say what '{row.name}' costs now, e.g. --cost 400/month, or --cost 25/h --hours 10.")
+            raise InvalidInput(f"Say what '{row.name}' costs now, e.g. 400/month, or 25/h with the hours billed a "
+                               "month.", field="cost")
         else:
             value, per = amount(old.amount), old.per
             billed = parse_hours(hours) if typed_hours else (None if old.hours is None else amount(old.hours))

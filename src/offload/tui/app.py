@@ -14,6 +14,7 @@ from offload.tui import words
 from offload.tui.commands import OffloadCommands
 from offload.tui.data import Data
 from offload.tui.messages import ActionDone, ActionFailed, SettingsLoaded, Warned
+from offload.tui.screens.compare import CompareScreen
 from offload.tui.screens.grouping import GroupingScreen
 from offload.tui.screens.log import LogScreen
 from offload.tui.screens.review import ReviewScreen
@@ -23,7 +24,7 @@ class OffloadApp(App):
     CSS_PATH = [Path(__file__).parent / "app.tcss"]
     TITLE = "Offload"
     COMMANDS = App.COMMANDS | {OffloadCommands}
-    MODES = {"log": LogScreen, "review": ReviewScreen, "grouping": GroupingScreen}
+    MODES = {"log": LogScreen, "review": ReviewScreen, "grouping": GroupingScreen, "compare": CompareScreen}
     DEFAULT_MODE = "log"
     # The focus model: the Log opens in its task field, where every printable key is part of the
     # name (Textual drops a binding the focused field would consume, and the footer with it).
@@ -36,6 +37,8 @@ class OffloadApp(App):
                 tooltip="Read the week back and highlight what to hand over"),
         Binding("3,ctrl+g", "switch_mode('grouping')", "Grouping", id="mode.grouping",
                 tooltip="Group highlighted tasks into skill sets and write the brief"),
+        Binding("4", "switch_mode('compare')", "Compare", id="mode.compare",
+                tooltip="After the handover: the audit period against a later one, what it freed and returned"),
         Binding("comma", "settings", "Settings", id="app.settings", show=False,
                 tooltip="Week start, long-running limit, hourly value, currency, theme"),
         Binding("question_mark,ctrl+o", "help", "Help", id="app.help",

@@ -28,9 +28,11 @@ from offload.tui.messages import (
     ActionDone,
     ActionFailed,
     BriefLoaded,
+    ComparisonLoaded,
     DataChanged,
     EntriesLoaded,
     GroupingLoaded,
+    HandoverLoaded,
     LogLoaded,
     SettingsLoaded,
     Warned,
@@ -216,6 +218,19 @@ class Data:
     def load_brief(self, target: MessagePump, set_name: str | None, week) -> None:
         self.load(target, "brief", lambda s: BriefLoaded(set_name, week, s.grouping.brief(set_name, week),
                                                          s.grouping.default_brief_name(set_name, week)))
+
+    def load_comparison(self, target: MessagePump, after: Week | None) -> None:
+        def read(s: Offload) -> ComparisonLoaded:
+            c = s.compare.comparison(None, after)
+            c.task_rows, c.set_rows, c.work, c.returns  # every figure worked out here, off the UI thread
+            return ComparisonLoaded(c, after, s.review.this_week())
+
+        self.load(target, "comparison", read)
+
+    def load_handover(self, target: MessagePump, set_name: str) -> None:
+        self.load(target, "handover", lambda s: HandoverLoaded(s.grouping.get(set_name).name,
+                                                               s.compare.handover_of(set_name),
+                                                               s.settings.get("currency")))
 
     # --- tests, screenshots, the end ------------------------------------------------------------
     async def idle(self) -> None:

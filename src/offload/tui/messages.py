@@ -112,3 +112,22 @@ class BriefLoaded(Message):
     week: Any
     markdown: str
     file_name: str
+
+
+@dataclass
+class ComparisonLoaded(Message):
+    """The audit period against a later one (`asked`: the later period asked for, None for the
+    default), and the week holding today."""
+
+    comparison: Any  # Comparison
+    asked: Week | None
+    this_week: Week
+
+
+@dataclass
+class HandoverLoaded(Message):
+    """A skill set's handover record (None: not handed over), for the handover dialog."""
+
+    set_name: str
+    handover: Any  # Handover | None
+    currency: str

@@ -21,7 +21,7 @@ from offload.domain.format import hours, money
 from offload.domain.skill_sets import FIELD_KEYS
 from offload.tui.dialogs.brief import BriefPreview
 from offload.tui.dialogs.skill_sets import ConfirmDialog, NameDialog, SetDialog, SetPicker
-from offload.tui.messages import BriefLoaded, DataChanged, GroupingLoaded
+from offload.tui.messages import BriefLoaded, DataChanged, GroupingLoaded, HandoverLoaded
 from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.keys_footer import KeysFooter
 
@@ -49,6 +49,8 @@ class GroupingScreen(Screen):
                 tooltip="Edit the selected set's description, rate and brief fields"),
         Binding("x", "delete", "Delete set", show=False, id="grouping.delete",
                 tooltip="Delete the selected skill set; its tasks stay highlighted, ungrouped"),
+        Binding("h", "handover", "Handed over", show=False, id="grouping.handover",
+                tooltip="Record that the selected skill set was handed over: since when, at what cost"),
         Binding("b", "brief", "Brief", id="grouping.brief",
                 tooltip="Preview the handover brief (the selected set, or all) and save it to a file"),
         # The audit period, changed with the Review's keys (and saved for both).
@@ -257,7 +259,8 @@ class GroupingScreen(Screen):
                     else " · no rate yet")
             empty = sum(1 for k in FIELD_KEYS if not (group.row.fields.get(k) or "").strip()) if group else 0
             todo = f" · {empty} brief questions open (e)" if empty else " · brief fields filled"
-            hint.update(f"{name}{rate}{todo} · b: its brief · o takes a task out · r renames · g merges")
+            hint.update(f"{name}{rate}{todo} · b: its brief · h: handed over · o takes a task out · r renames · "
+                        "g merges")
             return
         task = self.selected_task()
         if task is None:
@@ -414,6 +417,37 @@ class GroupingScreen(Screen):
 
     def action_narrower(self) -> None:
         self.app.action_period_length(-1)
+
+    def action_handover(self) -> None:
+        name = self._need_set()
+        if name is not None:
+            self.data.load_handover(self, name)
+
+    def on_handover_loaded(self, loaded: HandoverLoaded) -> None:
+        if not self.is_current:
+            return
+        from offload.tui.dialogs.handover import HandoverDialog
+
+        name, h = loaded.set_name, loaded.handover
+        values = {} if h is None else {
+            "since": h.since.isoformat(),
+            "cost": f"{format(h.amount.normalize(), 'f')}/{'h' if h.per == 'hour' else 'month'}",
+            "hours": h.hours_billed,
+        }
+
+        def job(since: str, cost: str, hours: str):
+            return lambda s: s.compare.hand_over(name, since, cost, hours)
+
+        def closed(done) -> None:
+            if done is True:
+                self.notify(f"{name}: no longer recorded as handed over", timeout=4, markup=False)
+            elif done:
+                self.notify(f"{name}: handed over since {done.since:%a %d %b %Y}, "
+                            f"{money(float(done.monthly_cost), loaded.currency)} a month · 4 compares",
+                            timeout=6, markup=False)
+
+        clear = (lambda s: s.compare.clear_handover(name) or True) if h is not None else None
+        self.app.push_screen(HandoverDialog(name, values, job, clear), closed)
 
     def action_brief(self) -> None:
         if self.view is None:

@@ -59,7 +59,10 @@ class KeysFooter(Footer):
             return
         # The command palette's key is docked right; the others line up.
         items = [child for child in self.children if child.styles.dock == "none"]
-        needed = sum(child.outer_size.width for child in self.children)
+        docked = [child for child in self.children if child.styles.dock != "none"]
+        # Where the last key ends (the gaps between keys count too), and the docked key beside it.
+        needed = (max((child.region.right for child in items), default=self.region.x) - self.region.x
+                  + sum(child.outer_size.width for child in docked))
         if needed > self.size.width and len(items) > 1:
             self._set_two_lines(True, ceil(len(items) / 2))
 
