@@ -148,3 +148,28 @@ async def test_a_long_task_name_leaves_the_logs_note_on_screen(service):
         today = app.screen.query_one("#today", DataTable)
         assert fits(today)
         assert today.columns["note"].width >= 8
+
+
+async def test_a_name_grown_in_place_takes_the_room_the_window_has(service, db_path, clock):
+    from offload.service import Offload
+
+    service.log.add("Calls", "8:00", "8:30", note="supplier")
+    service.log.add("Email", "8:30", "9:00")
+    longer = "Client design work for Greenway Dental"
+    app = app_for(service)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.app.data.idle()
+        await pilot.pause()
+        other = Offload.open(db_path, clock)  # the shell renames it while the Log shows it
+        try:
+            other.tasks.rename("Calls", longer)
+        finally:
+            other.close()
+        pilot.app.data.poll()
+        await pilot.app.data.idle()
+        for _ in range(3):
+            await pilot.pause()
+        today = app.screen.query_one("#today", DataTable)
+        assert [str(row[3]) for row in (today.get_row_at(i) for i in range(2))] == ["Email", longer]
+        assert today.columns["task"].width >= len(longer)  # the whole name, not "Client de…"
+        assert fits(today)

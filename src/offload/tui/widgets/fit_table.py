@@ -41,11 +41,20 @@ class FitTable(DataTable):
 
     def add_row(self, *cells, **kwargs):
         key = super().add_row(*cells, **kwargs)
-        # Cells are measured when the table is next drawn: fit again then.
+        self._refit_soon()
+        return key
+
+    def update_cell(self, row_key, column_key, value, *, update_width: bool = False) -> None:
+        super().update_cell(row_key, column_key, value, update_width=update_width)
+        # A longer name arriving in place (rows updated by key) gets the room the box has.
+        key = getattr(column_key, "value", column_key)
+        if key in self.flex:
+            self._refit_soon()
+
+    def _refit_soon(self) -> None:
         if not self._refit_pending:
             self._refit_pending = True
             self.call_after_refresh(self._refit)
-        return key
 
     def _refit(self) -> None:
         self._refit_pending = False
@@ -60,7 +69,7 @@ class FitTable(DataTable):
             return
         others = sum(c.get_render_width(self) for key, c in self.columns.items() if key not in self.flex)
         room -= others + 2 * self.cell_padding * len(columns)
-        wants = [max(c.content_width, c.label.cell_len) for c in columns]
+        wants = [self._widest(key, column.label.cell_len) for key, column in zip(self.flex, columns)]
         changed = False
         for column, fitted in zip(columns, share(room, wants)):
             if column.auto_width or column.width != fitted:
@@ -71,6 +80,12 @@ class FitTable(DataTable):
             # DataTable has no public way to resize a column: recompute its size and redraw.
             self._require_update_dimensions = True
             self._clear_caches()
+
+    def _widest(self, key: str, label: int) -> int:
+        """The widest cell of a flexible column as it stands now (the table's own measure only
+        grows, and only when cells are added, so a name updated in place would stay cut)."""
+        widths = [cell.cell_len if isinstance(cell, Text) else len(str(cell)) for cell in self.get_column(key)]
+        return max([label, *widths])
 
 
 def cut(text: str, style: object = "") -> Text:
