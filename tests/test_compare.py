@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from offload.domain.compare import (BEFORE_AUDIT, NO_VALUE, NOT_PAYING_OFF, NOT_YET, NOTHING_LOGGED, PAYING_OFF,
+from offload.domain.compare import (BEFORE_AUDIT, NO_VALUE, NOT_PAYING_OFF, NOT_YET, NOTHING_LOGGED, PAYING_OFF, TOO_EARLY,
                                     Comparison, Span, TaskTime, counted)
 from offload.domain.errors import InvalidInput
 from offload.domain.handover import Handover, make, parse_cost
@@ -239,3 +239,15 @@ def test_an_audit_period_with_nothing_logged_weighs_nothing():
     text = build_text(c)
     assert "Nothing was logged in the audit period, so there is nothing to compare with" in text
     assert "not paying off" not in text and "-2." not in text
+
+
+def test_a_later_period_of_a_day_or_two_gives_no_verdict_yet():
+    # Handed over on Monday and compared on Tuesday: one day stretched to a week says nothing.
+    this_week = Period(date(2026, 11, 23))
+    tasks = [TaskTime("Invoices", merged(days(AUDIT, mon=2, thu=1), days(this_week, mon=3)),
+                      kind="support", skill_set="Books")]
+    books = Handover("Books", date(2026, 11, 23), Decimal(35), "hour", Decimal(8))
+    [r] = comparison(after=this_week, today=date(2026, 11, 24), tasks=tasks, handovers=[books],
+                     sets=["Books"]).returns
+    assert r.verdict == TOO_EARLY
+    assert r.freed is not None  # the hours are still shown

@@ -153,6 +153,8 @@ NOT_YET = "not_in_later_period"  # handed over after it (or it has no days yet)
 BEFORE_AUDIT = "before_audit_period"  # no day of the audit was before the handover
 NOTHING_LOGGED = "nothing_logged_since"  # the later period's days since the handover hold no time at all
 NOTHING_BEFORE = "nothing_logged_before"  # nor the audit period's days before it: nothing to compare with
+TOO_EARLY = "too_early"  # the later period has run less than a week: a day or two says nothing yet
+WEEK_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -219,6 +221,9 @@ class Return:
             return NOTHING_BEFORE
         if self.logged_after == 0:
             return NOTHING_LOGGED
+        if self.whole_after.days < WEEK_DAYS:
+            # One Monday stretched to a week is not a verdict on a handover (its hours are shown).
+            return TOO_EARLY
         net = self.net
         if net is None:
             return NO_VALUE

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from offload.domain.compare import (BEFORE_AUDIT, EVEN, NO_VALUE, NOT_PAYING_OFF, NOT_YET, NOTHING_BEFORE,
+from offload.domain.compare import (BEFORE_AUDIT, EVEN, NO_VALUE, NOT_PAYING_OFF, NOT_YET, NOTHING_BEFORE, TOO_EARLY,
                                     NOTHING_LOGGED, PAYING_OFF, Change, Comparison, Return, Span)
 from offload.domain.format import money, text_table, whole_percents
 from offload.domain.markdown import md_inline, table
@@ -191,6 +191,10 @@ def verdict(r: Return, c: Comparison, s) -> str:
     freed = r.freed
     before, after = r.before_load.monthly, r.after_load.monthly
     took = f"{before} h a month before, {after} since"
+    if v == TOO_EARLY:
+        days = r.whole_after.days
+        return (f"too early to say: the later period has run {days} day{'s' if days != 1 else ''} so far "
+                f"({took}); a verdict needs at least a week.")
     if v == NO_VALUE:
         return (f"frees {_hours_a_month(freed)} ({took}). What is an hour of your own time worth? Set it "
                 f"({s.code('offload config hourly_value 80')}) to weigh it against its cost, "

@@ -36,6 +36,7 @@ VERDICT_WORDS = {
     "before_audit_period": ("before the audit", "dim"),
     "nothing_logged_since": ("nothing logged since", "dim"),
     "nothing_logged_before": ("nothing logged before", "dim"),
+    "too_early": ("too early", "yellow"),
 }
 
 
