@@ -193,7 +193,7 @@ def test_both_documents_parse_with_the_expected_headings_and_tables():
         ("h1", "Outsourcing plan"), ("h2", "Skill sets"), ("h3", "Verdicts"), ("h2", "What handing over frees"),
         ("h2", "What breaks up your core work"), ("h2", "One-time jobs"), ("h2", "Highlighted, not yet in a skill set"), ("h2", "Candidates not yet highlighted"),
     ]
-    assert table_heads(plan)[0] == ["Skill set", "Hours a week", "Hours a month", "Rate", "Cost a month",
+    assert table_heads(plan)[0] == ["Skill set", "Hours in an average week", "Hours a month", "Rate", "Cost a month",
                                     "Your time a month (GBP 80.00/h)", "Return a month"]
     assert len(table_heads(plan)) == 4
 

@@ -36,7 +36,10 @@ def _work(s: AuditSet, audit: Audit, depth: int) -> list[str]:
     if s.seconds == 0:
         out += ["No time was logged on these tasks in the audit period, so every figure is zero.", ""]
         return out
-    out += [f"About **{s.monthly_hours} hours a month** ({s.weekly_hours} a week). How each figure was made:", ""]
+    # "A week" here is the month spread evenly (monthly work counts a quarter of its hours), which is
+    # not the hours logged in the audit week of the table above: say which is which.
+    out += [f"About **{s.monthly_hours} hours a month**, {s.weekly_hours} in an average week once monthly and "
+            f"rarer work is spread over the month. How each figure was made:", ""]
     out += [f"- {md_text(t.name)}: {t.estimate.how}" for t in tasks]
     return out + [""]
 

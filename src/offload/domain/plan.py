@@ -67,7 +67,7 @@ def _sets(audit: Audit) -> list[str]:
     rows.append(["**All**", f"**{weekly}**", f"**{monthly}**", "", f"**{_money(totals['cost'], cur)}**",
                  f"**{_money(totals['worth'], cur)}**", f"**{_money(back, cur)}**"])
     value = "?" if audit.hourly_value is None else f"{_money(Decimal(str(audit.hourly_value)), cur)}/h"
-    out += table(["Skill set", "Hours a week", "Hours a month", "Rate", "Cost a month",
+    out += table(["Skill set", "Hours in an average week", "Hours a month", "Rate", "Cost a month",
                   f"Your time a month ({value})", "Return a month"], rows, right={1, 2, 3, 4, 5, 6})
     out += ["", "Cost: the hours a month at the set's rate. Your time: the same hours at the value of "
             "an hour of yours. Return: your time less the cost.", "", "### Verdicts", ""]
