@@ -53,3 +53,33 @@ async def test_a_database_error_during_a_reload_shows_a_message_and_the_app_keep
         await pilot.press("1")
         assert isinstance(app.screen, LogScreen)
         assert app.crashed is None and app.is_running
+
+
+async def test_a_database_removed_while_the_app_runs_is_said_once(service, db_path, tmp_path):
+    service.log.add("Calls", "8:00", "8:30")
+    app = OffloadApp(service, tick_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        moved = tmp_path / "elsewhere.db"
+        db_path.rename(moved)  # removed from where Offload opened it (the open file lives on)
+        app.data.poll()
+        await pilot.pause()
+        app.data.poll()
+        await pilot.pause()
+        messages = said(app)
+        assert len(messages) == 1 and "was removed while Offload had it open" in messages[0], messages
+        await pilot.press(*"still typing")
+        assert app.screen.query_one("#task-input", Input).value == "still typing"
+        assert app.crashed is None
+
+
+async def test_a_database_replaced_while_the_app_runs_is_said(service, db_path, tmp_path):
+    app = OffloadApp(service, tick_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        other = tmp_path / "other.db"
+        other.write_bytes(db_path.read_bytes())
+        os.replace(other, db_path)  # another file now under the database's name
+        app.data.poll()
+        await pilot.pause()
+        assert any("was replaced by another file" in m for m in said(app)), said(app)

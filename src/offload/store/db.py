@@ -43,6 +43,7 @@ class Store:
         self.conn = conn
         # Set by the service: run before each write transaction, outside it (the daily backup).
         self.before_write: Callable[[], None] | None = None
+        self._identity: tuple[int, int] | None = None  # the file's (device, inode), at the first look
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
@@ -82,8 +83,26 @@ class Store:
         return connect(self.path)
 
     def data_version(self) -> int:
-        """Changes when another connection commits: cheap polling for outside changes."""
+        """Changes when another connection commits: cheap polling for outside changes. Raises
+        StorageError when the file at `path` is no longer the one opened (removed or replaced:
+        what is read and written now goes to a file no one will see again)."""
+        self._check_same_file()
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def _check_same_file(self) -> None:
+        try:
+            now = os.stat(self.path)
+        except FileNotFoundError:
+            now = None
+        except OSError:
+            return  # cannot tell (a folder made unreadable): the reads say what is wrong
+        if self._identity is None:
+            self._identity = (now.st_dev, now.st_ino) if now else None
+        elif now is None or (now.st_dev, now.st_ino) != self._identity:
+            raise StorageError(
+                f"The database {self.path} was {'removed' if now is None else 'replaced by another file'} "
+                "while Offload had it open: what is done now would be lost. Quit Offload and start it "
+                "again." + _restore_hint(self.path))
 
     def close(self) -> None:
         self.conn.close()
