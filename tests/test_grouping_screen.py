@@ -109,6 +109,8 @@ async def test_edit_details_refuses_a_bad_rate_inside_the_form(service):
         await pilot.pause()
         assert app.screen is dialog
         assert "not an hourly rate" in str(dialog.query_one("#error", Static).content)
+        rate = dialog.query_one("#rate", Input)
+        assert rate.has_class("-invalid") and dialog.focused is rate  # the error named the rate
         assert service.grouping.get("Bookkeeping and accounts").fields["inputs"] == ""
         dialog.query_one("#rate", Input).value = "30"
         await pilot.press("ctrl+s")

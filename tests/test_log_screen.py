@@ -64,6 +64,14 @@ async def test_editing_with_a_bad_time_shows_the_error_and_changes_nothing(servi
         await pilot.pause()
         assert isinstance(app.screen, EntryDialog)
         assert "25:99" in str(dialog.query_one("#error", Static).content)
+        # The error names its field: that field is marked and takes the cursor.
+        assert start.has_class("-invalid") and dialog.focused is start
+        assert not dialog.query_one("#end", Input).has_class("-invalid")
+        start.value = "8:00"
+        dialog.query_one("#end", Input).value = "7:00"  # before the start: the end is to blame
+        await pilot.press("enter")
+        end = dialog.query_one("#end", Input)
+        assert end.has_class("-invalid") and dialog.focused is end and not start.has_class("-invalid")
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, EntryDialog)
