@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 SIZE = (120, 36)
+LOOK = 1.0  # seconds the user looks at the Log before the first key
 
 
 def cpu_seconds() -> float:
@@ -90,11 +91,21 @@ async def measure_offload(db: str, t0: float | None) -> dict:
     app = offload_app(db)
     out: dict = {"missing": []}
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        if hasattr(app, "data"):
+            # Ready: the Log shows the day's entries (what the app does next, composing the other
+            # screens while the user looks at the Log, is not waited for here).
+            while not getattr(app.screen, "loaded", False):
+                await asyncio.sleep(0.002)
+            await asyncio.sleep(0)
+        else:
+            await settle(app, pilot)  # an app that reads on the UI thread: ready when idle
         ready = time.time()
         out["log_ready_in_process"] = time.perf_counter() - start
         if t0 is not None:
             out["log_ready"] = ready - t0
+        # The user looks at the Log for a moment before the first key.
+        await settle(app, pilot)
+        await asyncio.sleep(LOOK)
         modes = getattr(app, "MODES", {})
 
         async def step(name: str, key: str, check) -> None:
@@ -122,11 +133,57 @@ async def measure_offload(db: str, t0: float | None) -> dict:
                 out["missing"].append("previous week (no key found on the Review screen)")
         else:
             out["missing"].append("Review screen (no 'review' mode)")
+        if "review" in modes:
+            nxt = find_key(app.screen, ("next_week",))
+            if nxt:
+                title_before = _screen_text(app.screen)
+                await step("next_week", nxt, lambda: _screen_text(app.screen) != title_before)
         if "grouping" in modes:
             await step("grouping", "3", lambda: app.current_mode == "grouping")
         else:
             out["missing"].append("Grouping screen (no 'grouping' mode)")
+        # Back and forth: screens already visited.
+        await step("log_again", "1", lambda: app.current_mode == "log")
+        if "review" in modes:
+            await step("review_again", "2", lambda: app.current_mode == "review")
+        if "grouping" in modes:
+            await step("grouping_again", "3", lambda: app.current_mode == "grouping")
+        await pilot.press("1")
+        await settle(app, pilot)
+        echo = await keystroke_echo(app, pilot)
+        if echo:
+            out["echo_while_loading"], out["echo_while_loading_max"] = echo
     return out
+
+
+async def keystroke_echo(app, pilot) -> tuple[float, float] | None:
+    """A key typed into the Log's task field while the app reads a week and the Grouping in the
+    background: seconds until the field holds it (median and worst of 20)."""
+    from textual import events
+    from textual.widgets import Input
+
+    data = getattr(app, "data", None)
+    if data is None:
+        return None  # an app that reads on the UI thread: a key waits for each read
+    await pilot.press("n")
+    field = app.screen.query_one("#task-input", Input)
+    times = []
+    for i in range(20):
+        week = app.week.previous() if app.week else None
+        data.load_week(app.screen, week)
+        data.load_grouping(app.screen, week)
+        await asyncio.sleep(0.005)  # the reads under way
+        before = field.value
+        t = time.perf_counter()
+        field.post_message(events.Key("z", "z"))
+        while field.value == before:
+            await asyncio.sleep(0)
+        field.refresh()
+        await asyncio.sleep(0)
+        times.append(time.perf_counter() - t)
+        await settle(app, pilot)
+    times.sort()
+    return times[len(times) // 2], times[-1]
 
 
 def _screen_text(screen) -> str:
