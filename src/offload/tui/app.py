@@ -11,20 +11,42 @@ from textual.reactive import var
 from offload.domain.weeks import Week
 from offload.service import Offload
 from offload.tui import words
-from offload.tui.commands import OffloadCommands
 from offload.tui.data import Data
 from offload.tui.messages import ActionDone, ActionFailed, SettingsLoaded, Warned
-from offload.tui.screens.compare import CompareScreen
-from offload.tui.screens.grouping import GroupingScreen
 from offload.tui.screens.log import LogScreen
-from offload.tui.screens.review import ReviewScreen
+
+
+# The Log shows first; the other screens (and the palette's commands) are imported when made,
+# after the Log is on screen (OffloadApp.warm_up), not before it.
+def _review_screen():
+    from offload.tui.screens.review import ReviewScreen
+
+    return ReviewScreen()
+
+
+def _grouping_screen():
+    from offload.tui.screens.grouping import GroupingScreen
+
+    return GroupingScreen()
+
+
+def _compare_screen():
+    from offload.tui.screens.compare import CompareScreen
+
+    return CompareScreen()
+
+
+def _offload_commands():
+    from offload.tui.commands import OffloadCommands
+
+    return OffloadCommands
 
 
 class OffloadApp(App):
     CSS_PATH = [Path(__file__).parent / "app.tcss"]
     TITLE = "Offload"
-    COMMANDS = App.COMMANDS | {OffloadCommands}
-    MODES = {"log": LogScreen, "review": ReviewScreen, "grouping": GroupingScreen, "compare": CompareScreen}
+    COMMANDS = App.COMMANDS | {_offload_commands}
+    MODES = {"log": LogScreen, "review": _review_screen, "grouping": _grouping_screen, "compare": _compare_screen}
     DEFAULT_MODE = "log"
     # The focus model: the Log opens in its task field, where every printable key is part of the
     # name (Textual drops a binding the focused field would consume, and the footer with it).
@@ -70,6 +92,8 @@ class OffloadApp(App):
             self.title = "Offload DEMO (a made-up week; your own log is not touched)"
         self._held_warnings = service  # said once mounted (a backup that failed as the file opened)
         self._period_read: Week | None = None  # the audit period as the database gave it last
+        self._theme_at_start = self.theme
+        self._warm = False
 
     @property
     def crashed(self) -> BaseException | None:
@@ -80,12 +104,37 @@ class OffloadApp(App):
     def on_mount(self) -> None:
         self._held_warnings.on_warning(lambda message: self.post_message(Warned(message)))
         self.data.follow(self)
-        self.data.load_settings(first=True)
+        self.data.load_settings()
         # The one look at the file for other processes' writes (the CLI); screens hear DataChanged.
         self.set_interval(self.tick_seconds, self.data.poll)
 
     def on_unmount(self) -> None:
         self.data.close()
+
+    def warm_up(self) -> None:
+        """Once the Log shows: compose the other screens and read their week, while the user looks
+        at the Log, so that the first 2 or 3 is as quick as any later one."""
+        if self._warm or not self.is_running:
+            return  # done, or the app is closing
+        self._warm = True
+        self.data.load_settings(self.week, zones=True)  # and say once if some entries' zone cannot be read
+        for mode in self.MODES:
+            if mode != self.current_mode:
+                self._init_mode(mode)  # Textual's own start of a mode's screen, not shown
+                # Textual re-reads every style sheet when a screen is first shown (~100 ms):
+                # the styles are read now, so that screen is marked as up to date with them.
+                screen = self._screen_stacks[mode][0]
+                self.stylesheet.update(screen)
+                screen._css_update_count = self._css_update_count
+        self.call_after_refresh(self._settle_memory)
+
+    def _settle_memory(self) -> None:
+        # What the app holds from here on lives as long as the app: the collector need not walk
+        # it again at every full collection (a pause of tens of ms with a screen's widgets).
+        import gc
+
+        gc.collect()
+        gc.freeze()
 
     # --- what the data object says --------------------------------------------------------
     def on_settings_loaded(self, loaded: SettingsLoaded) -> None:
@@ -101,7 +150,9 @@ class OffloadApp(App):
             # logged): every screen follows.
             self.week = period
         theme = loaded.values.get("theme")
-        if first and theme in self.available_themes and theme != self.theme:
+        if first and self.theme != self._theme_at_start:
+            self.watch_theme(self.theme)  # chosen (palette) before the settings were read: it stays
+        elif first and theme in self.available_themes and theme != self.theme:
             self.theme = theme
         if loaded.unreadable_zones:
             self._warn_unreadable_zones(loaded.unreadable_zones)

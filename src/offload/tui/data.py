@@ -172,11 +172,14 @@ class Data:
                   change=False, failed=failed)
 
     # --- what the screens read ------------------------------------------------------------------
-    def load_settings(self, week: Week | None = None, first: bool = False) -> None:
+    def load_settings(self, week: Week | None = None, zones: bool = False) -> None:
+        """Every setting; with `zones`, also the entries whose stored zone cannot be read (a scan of
+        the whole log: asked for once, after the Log shows)."""
+
         def read(s: Offload) -> SettingsLoaded:
-            zones = s.doctor.unreadable_zones() if first else []
             return SettingsLoaded(s.settings.all(), s.review.this_week(), week,
-                                  s.review.week_holding(week.start) if week else None, zones, s.audit.period())
+                                  s.review.week_holding(week.start) if week else None,
+                                  s.doctor.unreadable_zones() if zones else [], s.audit.period())
 
         self.load(self.app, "settings", read)
 

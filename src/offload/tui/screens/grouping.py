@@ -99,6 +99,8 @@ class GroupingScreen(Screen):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        if not self.app.is_running:
+            return  # made while the app was closing: nothing to show
         self.sub_title = "Grouping"
         left = self.query_one("#ungrouped", DataTable)
         left.add_column("Task", key="task")
@@ -110,7 +112,7 @@ class GroupingScreen(Screen):
         right.add_column("h/month", key="month", width=7)
         left.fit()
         right.fit()
-        self.watch(self.app, "week", lambda _: self.reload(), init=False)
+        self.watch(self.app, "week", lambda _: self._changed(), init=False)
         self.data.follow(self)
         self.reload()
         self.set_interval(self.app.tick_seconds, self.tick)
@@ -125,6 +127,10 @@ class GroupingScreen(Screen):
             self.reload()
 
     def on_data_changed(self, _message: DataChanged) -> None:
+        self._changed()
+
+    def _changed(self) -> None:
+        """The data or the week changed: read again now if shown, else when shown next."""
         if self in self.app.screen_stack:
             self.reload()
         else:

@@ -85,6 +85,7 @@ class LogScreen(Screen):
         self._ticks = 0
         self._flagged = False
         self._starting: deque[str] = deque()
+        self._shown: dict[str, str] = {}  # what the live display shows, by widget
 
     @property
     def data(self):
@@ -146,6 +147,8 @@ class LogScreen(Screen):
             self.reload()
 
     def on_log_loaded(self, loaded: LogLoaded) -> None:
+        if not self.loaded:
+            self.app.call_after_refresh(self.app.warm_up)
         self.loaded = True
         self.names = loaded.names
         self.running = loaded.running
@@ -188,44 +191,43 @@ class LogScreen(Screen):
             self.update_timer()
 
     def update_timer(self) -> None:
+        """The live display, each second: only what changed is drawn again (idle costs little)."""
         now = self.data.now_epoch()
         entry = self.running
-        digits = self.query_one("#elapsed", Digits)
-        task = self.query_one("#running-task", Static)
-        since = self.query_one("#running-since", Static)
-        flag = self.query_one("#long-running", Static)
         timer = self.query_one("#timer")
         self._show_flag(entry is not None and entry.seconds(now) > self.long_running_seconds)
         if entry is None:
-            digits.update("00:00:00")
-            task.update("Nothing running")
-            since.update("type a task above and press Enter · Esc, then r resumes the last one")
-            flag.update("")
+            self._say("#elapsed", "00:00:00")
+            self._say("#running-task", "Nothing running")
+            self._say("#running-since", "type a task above and press Enter · Esc, then r resumes the last one")
+            self._say("#long-running", "")
             timer.set_class(False, "running")
             timer.set_class(False, "long")
             return
         seconds = entry.seconds(now)
-        digits.update(stopwatch(seconds))
-        task.update(entry.task)
+        self._say("#elapsed", stopwatch(seconds))
+        self._say("#running-task", entry.task)
         zone = self.data.zone
-        since.update(f"since {local_time(entry.start_utc, zone)}" + (f" · {entry.note}" if entry.note else ""))
+        self._say("#running-since", f"since {local_time(entry.start_utc, zone)}" + (f" · {entry.note}" if entry.note else ""))
         limit = self.long_running_seconds
         long = seconds > limit
-        flag.update(
-            f"Running for {duration(seconds)}, longer than {duration(limit)}: still on it? "
-            "ctrl+t sets when it really ended."
-            if long
-            else ""
-        )
+        self._say("#long-running",
+                  f"Running for {duration(seconds)}, longer than {duration(limit)}: still on it? "
+                  "ctrl+t sets when it really ended." if long else "")
         timer.set_class(True, "running")
         timer.set_class(long, "long")
         table = self.query_one("#today", DataTable)
         key = str(entry.id)
-        if key in table.rows:
-            cell = Text(duration(seconds), justify="right")
+        cell = Text(duration(seconds), justify="right")
+        if key in table.rows and key in self._cells and self._cells[key][2].plain != cell.plain:
             table.update_cell(key, "duration", cell)
-            if key in self._cells:
-                self._cells[key][2] = cell
+            self._cells[key][2] = cell
+
+    def _say(self, selector: str, text: str) -> None:
+        """Show `text` in a Static or the Digits, if it is not shown already (an update lays out again)."""
+        if self._shown.get(selector) != text:
+            self._shown[selector] = text
+            self.query_one(selector).update(text)
 
     # --- typing a task ------------------------------------------------------------
     @on(Input.Changed, "#task-input")

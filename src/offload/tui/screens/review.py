@@ -148,6 +148,8 @@ class ReviewScreen(Screen):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        if not self.app.is_running:
+            return  # made while the app was closing: nothing to show
         self.sub_title = "Review"
         tasks = self.query_one("#tasks", DataTable)
         self.compact = self.app.size.width < WIDE_FROM
@@ -199,13 +201,14 @@ class ReviewScreen(Screen):
             self.refresh_report()
 
     def on_data_changed(self, _message: DataChanged) -> None:
+        self._follow_week(None)
+
+    def _follow_week(self, _week: Week | None) -> None:
+        """The data or the week changed: read again now if shown, else when shown next."""
         if self in self.app.screen_stack:
             self.refresh_report()
         else:
             self.stale = True
-
-    def _follow_week(self, _week: Week) -> None:
-        self.refresh_report()
 
     def _new_minute(self) -> bool:
         return self.data.now_epoch() // 60 != self._minute
@@ -244,10 +247,14 @@ class ReviewScreen(Screen):
             self._show_header(self.this_week)
             self._show_summary(report)
             self._show_empty(report, shown)
-            if self._week_in_table != self.shown_week:
-                self._set_day_columns()
-            self._sync(self.query_one("#tasks", DataTable), [(str(t.task.id), self._task_cells(t)) for t in shown])
-            self._sync(self.query_one("#by-day", DataTable), self._by_day_rows(shown))
+            # Only the table in view is brought up to date; the other when it is shown.
+            if self.by_day:
+                if self._week_in_table != self.shown_week:
+                    self._set_day_columns()
+                self._sync(self.query_one("#by-day", DataTable), self._by_day_rows(shown))
+            else:
+                self._sync(self.query_one("#tasks", DataTable),
+                           [(str(t.task.id), self._task_cells(t)) for t in shown])
         # A table hidden by an empty week lost the focus: back with rows, it takes it again,
         # so its cursor is drawn and the arrows move it.
         if self.table.display and self.focused is None:

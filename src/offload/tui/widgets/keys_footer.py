@@ -29,6 +29,8 @@ class KeysFooter(Footer):
 
     _width = 0
     _two_lines = False
+    _shown: tuple | None = None  # the keys as last composed
+    _recompose_pending = False
 
     def on_mount(self) -> None:
         self.compact = self.app.size.width < NARROW
@@ -40,7 +42,31 @@ class KeysFooter(Footer):
             self.compact = self._width < NARROW
             self._measure()
 
+    def _keys_now(self) -> tuple:
+        """What the footer would show: each shown binding's key, words and whether it works."""
+        return tuple((b.key, b.description, b.action, enabled, tooltip)
+                     for _node, b, enabled, tooltip in self.screen.active_bindings.values() if b.show)
+
+    def bindings_changed(self, screen) -> None:
+        # Textual recomposes the footer each time the bindings may have changed (every focus
+        # move, every screen switch, several times each, on screens out of sight too): only a
+        # real change on the screen shown is worth the ten new widgets and their styles.
+        self._bindings_ready = True
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen or not screen.is_current:
+            return
+        if self._recompose_pending:
+            return
+        self._recompose_pending = True
+        self.call_after_refresh(self._recompose_if_changed)
+
+    async def _recompose_if_changed(self) -> None:
+        self._recompose_pending = False
+        if self.is_attached and self.screen.is_current and self._keys_now() != self._shown:
+            await self.recompose()
+
     def compose(self):
+        if self._bindings_ready:
+            self._shown = self._keys_now()
         yield from super().compose()
         self._measure()
 

@@ -20,17 +20,38 @@ def sync_rows(table: DataTable, rows: Rows, before: dict[str, list[Text]],
     time). Same keys in the same order: only the changed cells are updated; otherwise the rows are
     laid again and the cursor goes back to its key (or to `chosen`, when the table was empty).
     Returns what to pass as `before` next time."""
-    if [key for key, _ in rows] == [r.key.value for r in table.ordered_rows]:
-        columns = [c.key for c in table.ordered_columns]
+    keys = [key for key, _ in rows]
+    present = [r.key.value for r in table.ordered_rows]
+    columns = [c.key for c in table.ordered_columns]
+
+    def update(key: str, cells: list[Text]) -> None:
+        old = before.get(key) or [None] * len(cells)
+        for column, cell, was in zip(columns, cells, old):
+            if was is None or not _same(cell, was):
+                table.update_cell(key, column, cell)
+
+    if keys == present:
         for key, cells in rows:
-            old = before.get(key) or [None] * len(cells)
-            for column, cell, was in zip(columns, cells, old):
-                if was is None or not _same(cell, was):
-                    table.update_cell(key, column, cell)
-    else:
-        selected, row = selected_key(table) or chosen, table.cursor_row
-        table.clear()
+            update(key, cells)
+        return dict(rows)
+    selected, row = selected_key(table) or chosen, table.cursor_row
+    if not set(keys) & set(present):
+        table.clear()  # nothing in common: lay the rows afresh
         for key, cells in rows:
             table.add_row(*cells, key=key)
-        select_key(table, selected, row)
+    else:
+        # Rows in common stay (another week with mostly the same tasks): those gone leave, new
+        # ones come, changed cells change, then the rows take their order.
+        wanted = set(keys)
+        for key in present:
+            if key not in wanted:
+                table.remove_row(key)
+        for key, cells in rows:
+            if key in table.rows:
+                update(key, cells)
+            else:
+                table.add_row(*cells, key=key)
+        place = {id(table.get_cell(key, columns[0])): i for i, key in enumerate(keys)}
+        table.sort(key=lambda values: place[id(values[0])])
+    select_key(table, selected, row)
     return dict(rows)
