@@ -191,3 +191,13 @@ async def test_a_one_second_entry_shows_and_a_month_long_one_fills_every_day(tmp
         for label in ("Mon 19", "Sun 25"):
             assert day_line(app, label)[LABEL_WIDTH:LABEL_WIDTH + 48].strip("▓█") == ""
         assert "Sun 11 Oct 09:00–Tue 10 Nov 08:00 (720h 00m)  Sabbatical" in "\n".join(lines(app))
+
+
+async def test_an_eight_to_six_day_gets_ten_minute_cells_at_80_columns(tmp_path):
+    start = week.local("2026-10-21 08:00")
+    app = TimelineApp(one_week(tmp_path, [("Client design", start, start + 10 * 3600, "")]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        grid = app.query_one(Timeline).grid
+        assert (grid.first_hour, grid.last_hour, grid.step, grid.cells) == (8, 18, 600, 60)
+        assert "10 min a cell" in "\n".join(lines(app))

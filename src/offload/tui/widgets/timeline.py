@@ -214,15 +214,13 @@ class Timeline(Widget, can_focus=True):
         self.top = max(0, min(self.top, max(0, len(grid.rows) - visible_days)))
 
     def _go(self, row: int, cell: int) -> None:
-        before = self.entry_at_cursor()
         self.row, self.cell = row, cell
         self._clamp()
-        after = self.entry_at_cursor()
-        if after is not None and (before is None or after.task_id != before.task_id or after.id != before.id):
-            task = self.data.tasks.get(after.task_id) if self.data else None
-            if task is not None and task.id != self.selected_task:
-                self.selected_task = task.id
-                self.post_message(self.TaskMoved(self, task))
+        entry = self.entry_at_cursor()
+        task = self.data.tasks.get(entry.task_id) if entry is not None and self.data else None
+        if task is not None and task.id != self.selected_task:
+            self.selected_task = task.id
+            self.post_message(self.TaskMoved(self, task))
         self.refresh()
 
     def entry_at_cursor(self) -> EntryRow | None:
