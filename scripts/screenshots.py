@@ -46,6 +46,7 @@ VIEWS = [
     View("log", ("escape",), about="The Log screen with a timer running"),
     View("review", ("escape", "2", *AUDIT_WEEK), about="The Review screen: the week per task, highlights marked"),
     View("review-by-day", ("escape", "2", *AUDIT_WEEK, "d"), about="The Review's by-day view"),
+    View("review-timeline", ("escape", "2", *AUDIT_WEEK, "w"), about="The Review's timeline: the week at a glance"),
     View("grouping", ("escape", "2", *AUDIT_WEEK, "3"), about="The Grouping screen with suggestions"),
     View("brief", ("escape", "2", *AUDIT_WEEK, "3", "b"), about="The brief preview"),
     View("help", ("escape", "2", *AUDIT_WEEK, "question_mark"), about="The help screen (?) over the Review"),

@@ -3,7 +3,7 @@ cursor (keys and mouse) and what it says about the entry under it, Enter and Spa
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from textual.app import App, ComposeResult
@@ -201,3 +201,23 @@ async def test_an_eight_to_six_day_gets_ten_minute_cells_at_80_columns(tmp_path)
         grid = app.query_one(Timeline).grid
         assert (grid.first_hour, grid.last_hour, grid.step, grid.cells) == (8, 18, 600, 60)
         assert "10 min a cell" in "\n".join(lines(app))
+
+
+async def test_another_period_keeps_the_selected_task_and_puts_the_cursor_on_it(data, tmp_path):
+    """The Review widens its audit period: the task being looked at stays the one emphasized."""
+    timeline_data, _ids = data
+    app = TimelineApp(timeline_data)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        timeline = app.query_one(Timeline)
+        await pilot.press("down")  # Tuesday 09:00: the invoices
+        invoices = timeline.selected_task
+        assert timeline.data.tasks[invoices].name == "Invoices"
+        svc = Offload.open(tmp_path / "t.db", FrozenClock(datetime(2026, 11, 20, 10, tzinfo=timezone.utc), week.ZONE))
+        wider = svc.timeline.timeline(Period(week.MONDAY - timedelta(days=7), 2))
+        svc.close()
+        timeline.show(wider)
+        await pilot.pause()
+        assert timeline.selected_task == invoices
+        assert timeline.entry_at_cursor().task_id == invoices
+        assert "Tue 20 Oct 09:00–10:00 (1h 00m)  Invoices" in "\n".join(lines(app))

@@ -35,6 +35,7 @@ from offload.tui.messages import (
     HandoverLoaded,
     LogLoaded,
     SettingsLoaded,
+    TimelineLoaded,
     Warned,
     WeekLoaded,
 )
@@ -208,6 +209,9 @@ class Data:
             return WeekLoaded(period, report, this_week, running.task_id if running else None, before)
 
         self.load(target, "week", read)
+
+    def load_timeline(self, target: MessagePump, week: Week) -> None:
+        self.load(target, "timeline", lambda s: TimelineLoaded(week, s.timeline.timeline(week)))
 
     def load_grouping(self, target: MessagePump, week: Week | None) -> None:
         def read(s: Offload) -> GroupingLoaded:

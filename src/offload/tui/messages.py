@@ -86,6 +86,14 @@ class WeekLoaded(Message):
 
 
 @dataclass
+class TimelineLoaded(Message):
+    """The week (or audit period) at a glance: its entries cut into local days, with the tasks' marks."""
+
+    week: Week
+    timeline: Any  # TimelineData
+
+
+@dataclass
 class GroupingLoaded(Message):
     """The Grouping view of a week, the skill sets the picker offers, and the currency for rates."""
 

@@ -81,3 +81,33 @@ class EntryDialog(FormDialog):
 
     def action_save(self) -> None:
         self.save("entry", self.job(self._read()))
+
+
+def edit_entry_dialog(entry, zone: str, focus: str = "task") -> EntryDialog:
+    """The dialog that edits `entry` (an EntryRow), times shown in `zone`: the Log's `e` and the
+    Review timeline's Enter open this same one."""
+    from offload.domain.format import input_time
+    from offload.domain.text import visible
+
+    # A control character stored by an older Offload or another program is shown as `\x1b`, never
+    # sent to the terminal by the field; left as shown, it is not saved back.
+    before = EntryForm(
+        visible(entry.task, keep=""),
+        input_time(entry.start_utc, zone),
+        input_time(entry.end_utc, zone) if entry.end_utc else "",
+        visible(entry.note, keep=""),
+    )
+
+    def job(form: EntryForm):
+        # Only what was changed is sent, so an untouched start keeps its seconds.
+        return lambda s: s.log.edit(
+            entry.id,
+            name=form.task if form.task != before.task else None,
+            start=form.start if form.start != before.start else None,
+            end=form.end if form.end != before.end else None,
+            note=form.note if form.note != before.note else None,
+        )
+
+    title = "Edit the running entry" if entry.running else "Edit entry"
+    hint = "leave empty to keep it running" if entry.running else ""
+    return EntryDialog(title, before, job, focus, hint)

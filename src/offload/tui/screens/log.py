@@ -14,9 +14,9 @@ from textual.suggester import Suggester
 from textual.widgets import DataTable, Digits, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from offload.domain.format import duration, input_time, local_time, stopwatch
+from offload.domain.format import duration, local_time, stopwatch
 from offload.tui import words
-from offload.tui.dialogs.entry import EntryDialog, EntryForm
+from offload.tui.dialogs.entry import EntryDialog, EntryForm, edit_entry_dialog
 from offload.tui.messages import ActionDone, ActionFailed, DataChanged, LogLoaded
 from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.keys_footer import KeysFooter
@@ -324,27 +324,7 @@ class LogScreen(Screen):
         return self.today.get(key) if key is not None else None
 
     def _edit(self, entry, focus: str = "task") -> None:
-        zone = self.data.zone
-        before = EntryForm(
-            entry.task,
-            input_time(entry.start_utc, zone),
-            input_time(entry.end_utc, zone) if entry.end_utc else "",
-            entry.note,
-        )
-
-        def job(form: EntryForm):
-            # Only what was changed is sent, so an untouched start keeps its seconds.
-            return lambda s: s.log.edit(
-                entry.id,
-                name=form.task if form.task != before.task else None,
-                start=form.start if form.start != before.start else None,
-                end=form.end if form.end != before.end else None,
-                note=form.note if form.note != before.note else None,
-            )
-
-        title = "Edit the running entry" if entry.running else "Edit entry"
-        hint = "leave empty to keep it running" if entry.running else ""
-        self.app.push_screen(EntryDialog(title, before, job, focus, hint))
+        self.app.push_screen(edit_entry_dialog(entry, self.data.zone, focus))
 
     def action_edit(self) -> None:
         entry = self.selected_entry()

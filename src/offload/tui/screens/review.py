@@ -19,11 +19,13 @@ from offload.domain.weeks import Week
 from offload.service.review import SHOWS, SORTS, TaskWeek, WeekReport, arrange
 from offload.tui import words
 from offload.tui.dialogs.entries import TaskEntriesDialog
-from offload.tui.messages import DataChanged, EntriesLoaded, WeekLoaded
+from offload.tui.dialogs.entry import edit_entry_dialog
+from offload.tui.messages import DataChanged, EntriesLoaded, TimelineLoaded, WeekLoaded
 from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.keys_footer import KeysFooter
 from offload.tui.widgets.rows import sync_rows
 from offload.tui.widgets.selection import select_key, selected_key
+from offload.tui.widgets.timeline import Timeline
 
 TOTAL_ROW = "day-total"
 UNLOGGED_ROW = "day-unlogged"
@@ -76,10 +78,17 @@ class ReviewScreen(Screen):
                 tooltip="Mark the selected task to hand over, or unmark it"),
         Binding("enter", "entries", "Entries", id="review.entries", show=False,
                 tooltip="Each time the selected task was done this week"),
-        Binding("p,left", "previous_week", "Previous week", id="review.previous", key_display="←",
+        # p and n apart from the arrows: on the timeline the arrows move its cursor (it takes
+        # them first), so the footer's ← → go, and p and n still change the week.
+        Binding("p", "previous_week", "Previous week", id="review.previous.p", show=False,
+                tooltip="The audit period a week earlier (saved: the Grouping, brief and plan use it)",
+                priority=True),
+        Binding("left", "previous_week", "Previous week", id="review.previous", key_display="←",
                 tooltip="The audit period a week earlier (saved: the Grouping, brief and plan use it)",
                 priority=True, group=WEEK_KEYS),
-        Binding("n,right", "next_week", "Next week", id="review.next", key_display="→",
+        Binding("n", "next_week", "Next week", id="review.next.n", show=False,
+                tooltip="The audit period a week later", priority=True),
+        Binding("right", "next_week", "Next week", id="review.next", key_display="→",
                 tooltip="The audit period a week later", priority=True, group=WEEK_KEYS),
         Binding("t", "this_week", "This week", id="review.this_week", show=False,
                 tooltip="The audit period up to the current week"),
@@ -89,6 +98,8 @@ class ReviewScreen(Screen):
                 key_display="-", tooltip="Take the first week out of the audit period"),
         Binding("d", "toggle_by_day", "By day", id="review.by_day",
                 tooltip="Switch between the task list and hours per task per day"),
+        Binding("w", "toggle_timeline", "Timeline", id="review.timeline",
+                tooltip="The week at a glance: each day's entries as blocks, highlighted work painted"),
         # Shown beside the state they change (the view line and the column titles), not in the footer.
         Binding("s", "cycle_sort", "Sort", id="review.sort", show=False, tooltip="Sort by total, share or name"),
         Binding("v", "cycle_show", "Filter tasks", id="review.show", show=False,
@@ -105,6 +116,7 @@ class ReviewScreen(Screen):
     sort: reactive[str] = reactive("total", init=False)
     show: reactive[str] = reactive("all", init=False)
     by_day: reactive[bool] = reactive(False, init=False)
+    glance: reactive[bool] = reactive(False, init=False)  # the timeline instead of a table
 
     def __init__(self) -> None:
         super().__init__()
@@ -122,6 +134,7 @@ class ReviewScreen(Screen):
         # The task last chosen in each table: an empty week empties the table, and the next
         # week with rows puts the cursor back on that task.
         self._chosen: dict[str, str] = {}
+        self._glance_task: int | None = None  # the task to put the timeline's cursor on once loaded
 
     @property
     def data(self):
@@ -141,6 +154,7 @@ class ReviewScreen(Screen):
         with Vertical(id="body"):
             yield ReviewTable(id="tasks", cursor_type="row", zebra_stripes=True, flex="task")
             yield ReviewTable(id="by-day", cursor_type="row", zebra_stripes=True, flex="task")
+            yield Timeline(id="timeline")
             yield Static("", id="empty")
         with Horizontal(id="summary-bar"):
             yield Static("", id="summary")
@@ -155,6 +169,7 @@ class ReviewScreen(Screen):
         self.compact = self.app.size.width < WIDE_FROM
         self._set_task_columns()
         self.query_one("#by-day", DataTable).display = False
+        self.query_one(Timeline).display = False
         self.watch(self.app, "week", self._follow_week, init=False)
         self.watch(self.app, "theme", lambda _: self._restyle(), init=False)
         self.data.follow(self)
@@ -233,6 +248,17 @@ class ReviewScreen(Screen):
         self._counting_up = loaded.running_task_id is not None and any(
             t.task.id == loaded.running_task_id for t in loaded.report.tasks)
         self.show_report()
+        if self.glance:
+            self.data.load_timeline(self, loaded.week)
+
+    def on_timeline_loaded(self, loaded: TimelineLoaded) -> None:
+        if loaded.week != self.shown_week:
+            return  # an answer for a week left meanwhile
+        timeline = self.query_one(Timeline)
+        timeline.show(loaded.timeline)
+        if self._glance_task is not None:
+            timeline.show_task(self._glance_task)  # the task the table's cursor was on
+            self._glance_task = None
 
     def show_report(self) -> None:
         """Lay out the week read last, as sorted, filtered and viewed now (no reading)."""
@@ -257,8 +283,9 @@ class ReviewScreen(Screen):
                            [(str(t.task.id), self._task_cells(t)) for t in shown])
         # A table hidden by an empty week lost the focus: back with rows, it takes it again,
         # so its cursor is drawn and the arrows move it.
-        if self.table.display and self.focused is None:
-            self.table.focus()
+        view = self.query_one(Timeline) if self.glance else self.table
+        if view.display and self.focused is None:
+            view.focus()
 
     def watch_sort(self) -> None:
         self.show_report()
@@ -273,13 +300,28 @@ class ReviewScreen(Screen):
         select_key(table, selected, table.cursor_row)
         table.focus()
 
+    def watch_glance(self) -> None:
+        timeline = self.query_one(Timeline)
+        if self.glance:
+            chosen = selected_key(self.table)
+            self._glance_task = int(chosen) if chosen and chosen != TOTAL_ROW else None
+            if self.shown_week is not None:
+                self.data.load_timeline(self, self.shown_week)
+        self.show_report()
+        if self.glance:
+            timeline.focus()
+        else:
+            self.table.focus()
+
     def _show_header(self, this_week: Week) -> None:
         self.query_one("#week-title", Static).update(self.shown_week.title())
         self.query_one("#week-when", Static).update(words.period_note(self.shown_week, this_week))
-        view = "by day" if self.by_day else "by task"
-        self.query_one("#view-line", Static).update(
-            f"{view} (d) · sorted by {self.sort} (s) · showing {SHOW_TEXT[self.show]} (v)"
-        )
+        if self.glance:
+            line = "timeline (w): each row a day, each block an entry · p and n move the period"
+        else:
+            view = "by day" if self.by_day else "by task"
+            line = f"{view} (d) · sorted by {self.sort} (s) · showing {SHOW_TEXT[self.show]} (v)"
+        self.query_one("#view-line", Static).update(line)
 
     def _show_summary(self, report: WeekReport) -> None:
         self.query_one("#summary", Static).update(words.summary(report))
@@ -298,10 +340,14 @@ class ReviewScreen(Screen):
             }[self.show]
         else:
             text = ""
+        if self.glance and report.tasks:
+            text = ""  # the timeline shows every task, whatever the filter
         empty.update(text)
         empty.display = bool(text)
-        self.query_one("#tasks", DataTable).display = bool(shown) and not self.by_day
-        self.query_one("#by-day", DataTable).display = bool(shown) and self.by_day
+        tables = bool(shown) and not self.glance
+        self.query_one("#tasks", DataTable).display = tables and not self.by_day
+        self.query_one("#by-day", DataTable).display = tables and self.by_day
+        self.query_one(Timeline).display = self.glance and bool(report.tasks)
 
     # --- cells --------------------------------------------------------------------------
     def _row_style(self, task: TaskWeek) -> Style:
@@ -463,7 +509,27 @@ class ReviewScreen(Screen):
         self.app.action_period_length(-1)
 
     def action_toggle_by_day(self) -> None:
+        if self.glance:
+            self.glance = False  # from the timeline, d goes to the by-day table
+            if self.by_day:
+                return
         self.by_day = not self.by_day
+
+    def action_toggle_timeline(self) -> None:
+        self.glance = not self.glance
+
+    # --- the timeline ----------------------------------------------------------------------------
+    def on_timeline_entry_chosen(self, chosen: Timeline.EntryChosen) -> None:
+        self.app.push_screen(edit_entry_dialog(chosen.entry, self.data.zone))
+
+    def on_timeline_highlight_asked(self, asked: Timeline.HighlightAsked) -> None:
+        name = asked.task.name
+        self.data.change(self, "highlight", lambda s: s.review.toggle_highlight(name))
+
+    def on_timeline_task_moved(self, moved: Timeline.TaskMoved) -> None:
+        # The tables' cursors follow: back from the timeline, the task is the one last seen there.
+        for table in self.query(ReviewTable):
+            select_key(table, str(moved.task.id), table.cursor_row)
 
     def action_cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]

@@ -47,6 +47,9 @@ LABEL_WIDTH = 7  # "Mon 19 "
 STATS_WIDTH = 12  # " sw" and the longest core stretch: "  3 10h 05m"
 CHROME = LABEL_WIDTH + STATS_WIDTH
 FOOT = 4  # a blank line, the entry under the cursor, the legend of looks, of figures
+# Keys that move the cursor: the timeline takes them before any screen's (← → change the Review's week).
+MOVE_KEYS = frozenset({"left", "right", "up", "down", "home", "end", "pageup", "pagedown",
+                       "shift+left", "shift+right", "ctrl+left", "ctrl+right"})
 
 
 def look_of(task: TaskRow | None, selected: int | None) -> str:
@@ -95,7 +98,7 @@ class Timeline(Widget, can_focus=True):
         "timeline--info", "timeline--task",
     }
     BINDINGS = [
-        Binding("enter", "open", "Open entry", id="timeline.open", tooltip="Edit the entry under the cursor"),
+        Binding("enter", "open", "Edit", id="timeline.open", tooltip="Edit the entry under the cursor"),
         Binding("space", "highlight", "Highlight", id="timeline.highlight",
                 tooltip="Highlight the task under the cursor to hand over, or unhighlight it"),
         Binding("left", "move(0, -1)", "Earlier", id="timeline.left", show=False, tooltip="One cell earlier"),
@@ -137,6 +140,9 @@ class Timeline(Widget, can_focus=True):
         self.cell = 0  # ... and a cell of it
         self.top = 0  # the first day on screen
 
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return key in MOVE_KEYS
+
     # --- data ------------------------------------------------------------------------------
     def show(self, data: TimelineData) -> None:
         """Draw this period; the cursor stays where it was when the period is the same."""
@@ -147,7 +153,10 @@ class Timeline(Widget, can_focus=True):
             self.row, self.cell, self.top = 0, 0, 0
             self._first_block()
         self._clamp()
-        if self.selected_task is None or self.selected_task not in data.tasks:
+        if self.selected_task in data.tasks:
+            if not same:  # another period: the cursor goes to the same task there
+                self.show_task(self.selected_task)
+        else:
             entry = self.entry_at_cursor()
             self.selected_task = entry.task_id if entry is not None else None
         self.refresh(layout=True)
@@ -161,7 +170,9 @@ class Timeline(Widget, can_focus=True):
         for r, row in enumerate(grid.rows):
             for c, owner in enumerate(row.owners):
                 if owner != NOBODY and data.entries[owner].task_id == task_id:
-                    self._go(r, c)
+                    self.row, self.cell = r, c
+                    self._clamp()
+                    self.refresh()
                     return
 
     def _on_task(self, task_id: int) -> bool:
