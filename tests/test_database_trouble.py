@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sqlite3
 
+import pytest
+
 from textual.widgets import Input
 
 from offload.tui.app import OffloadApp
@@ -83,3 +85,14 @@ async def test_a_database_replaced_while_the_app_runs_is_said(service, db_path, 
         app.data.poll()
         await pilot.pause()
         assert any("was replaced by another file" in m for m in said(app)), said(app)
+
+
+def test_a_change_into_a_database_moved_away_is_refused_not_lost(service, db_path, tmp_path):
+    from offload.domain.errors import StorageError
+
+    service.log.add("Calls", "8:00", "8:30")
+    db_path.rename(tmp_path / "elsewhere.db")  # the open file lives on under another name
+    # Confirmed into a file nobody will open again, the switch would be lost: it is refused.
+    with pytest.raises(StorageError, match="was removed while Offload had it open"):
+        service.log.start("Invoices")
+    assert not db_path.exists()  # and no new, empty database appears in its place

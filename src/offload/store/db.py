@@ -44,10 +44,15 @@ class Store:
         # Set by the service: run before each write transaction, outside it (the daily backup).
         self.before_write: Callable[[], None] | None = None
         self._identity: tuple[int, int] | None = None  # the file's (device, inode), at the first look
+        if self.path.exists():
+            self._check_same_file()  # the file as opened: a later move or replacement is caught
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """One transaction taking the write lock up front (no lock upgrade deadlock)."""
+        """One transaction taking the write lock up front (no lock upgrade deadlock). Refused when
+        the file at `path` is no longer the one opened: a change confirmed into a removed or
+        replaced file would be lost."""
+        self._check_same_file()
         if self.before_write is not None:
             self.before_write()
         try:
