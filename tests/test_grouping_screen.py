@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import stat
 
-from textual.widgets import DataTable, Input, Markdown, Static
+from textual.widgets import DataTable, Input, Markdown, Static, TextArea
 
 from offload.tui.app import OffloadApp
 from offload.tui.dialogs.brief import BriefPreview
@@ -104,11 +104,11 @@ async def test_edit_details_refuses_a_bad_rate_inside_the_form(service):
         dialog = app.screen
         assert isinstance(dialog, SetDialog)
         dialog.query_one("#rate", Input).value = "lots"
-        dialog.query_one("#inputs", Input).value = "Receipts folder"
+        dialog.query_one("#inputs", TextArea).text = "Receipts folder"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is dialog
-        assert "not an hourly rate" in str(dialog.query_one("#error", Static).content)
+        assert "not an hourly rate" in str(dialog.query_one("#msg-rate", Static).content)  # beside the rate
         rate = dialog.query_one("#rate", Input)
         assert rate.has_class("-invalid") and dialog.focused is rate  # the error named the rate
         assert service.grouping.get("Bookkeeping and accounts").fields["inputs"] == ""

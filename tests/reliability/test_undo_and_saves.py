@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 import pytest
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, TextArea
 
 from offload.domain.errors import Conflict
 from offload.service import Offload
@@ -119,7 +119,7 @@ async def test_the_set_details_dialog_saves_only_what_the_user_changed(service, 
         shell = Offload.open(db_path, clock)
         shell.grouping.update("Bookkeeping and accounts", rate="40", contact="Ann, weekly")
         shell.close()
-        dialog.query_one("#inputs", Input).value = "Receipts folder"
+        dialog.query_one("#inputs", TextArea).text = "Receipts folder"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, SetDialog)

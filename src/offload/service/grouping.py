@@ -231,18 +231,22 @@ class GroupingService:
             set_store.rename(conn, row.id, new)
             return set_store.get(conn, row.id)
 
-    def merge(self, source: str, into: str) -> SkillSetRow:
+    def merge(self, source: str, into: str, description: str | None = None) -> SkillSetRow:
         """Every task of `source` moves to `into`; `source` goes. Empty brief fields are filled from
-        it, and its handover goes to `into` if that has none."""
+        it, and its handover goes to `into` if that has none. `description`, if given, is the one the
+        merged set keeps (the owner chose between the two)."""
         src = self.get(source)
         dst = self.get(into)
         if src.id == dst.id:
             raise InvalidInput("Choose a different skill set to merge into.")
+        kept = None if description is None else clean_field("The description", description)
         with self.ctx.store.write() as conn:
             set_store.move_tasks(conn, src.id, dst.id)
             handover_store.move(conn, src.id, dst.id)  # its handover, if the set kept has none
             fill: dict[str, object] = {k: v for k, v in src.fields.items() if v and not dst.fields.get(k)}
-            if src.description and not dst.description:
+            if kept is not None:
+                fill["description"] = kept
+            elif src.description and not dst.description:
                 fill["description"] = src.description
             if src.rate is not None and dst.rate is None:
                 fill["rate"] = src.rate

@@ -277,6 +277,11 @@ class OffloadApp(App):
             self.switch_mode("grouping")
         self.call_after_refresh(lambda: self.screen.run_action("brief"))
 
+    def action_plan(self) -> None:
+        if self.current_mode != "grouping":
+            self.switch_mode("grouping")
+        self.call_after_refresh(lambda: self.screen.run_action("plan"))
+
     def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
                            time_format: str | None = None) -> str | None:
         """The palette's Screenshot: owner-only, in the current folder (or the database's), never

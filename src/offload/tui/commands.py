@@ -18,6 +18,7 @@ ANYWHERE = [
     ("Audit period: one week more", "Add the week before to the audit period", "period_length(1)"),
     ("Audit period: one week less", "Take the first week out of the audit period", "period_length(-1)"),
     ("Brief: preview and save", "The handover brief of the skill sets, saved as Markdown", "brief"),
+    ("Plan: preview and save", "Your plan: each skill set's cost against your time, saved as Markdown", "plan"),
 ]
 
 

@@ -34,6 +34,7 @@ from offload.tui.messages import (
     GroupingLoaded,
     HandoverLoaded,
     LogLoaded,
+    PlanLoaded,
     SettingsLoaded,
     TimelineLoaded,
     Warned,
@@ -221,6 +222,9 @@ class Data:
 
     def load_entries(self, target: MessagePump, task: str, week: Week, seconds: int) -> None:
         self.load(target, "entries", lambda s: EntriesLoaded(task, week, s.review.task_entries(task, week), seconds))
+
+    def load_plan(self, target: MessagePump, period) -> None:
+        self.load(target, "plan", lambda s: PlanLoaded(period, s.audit.plan(period), s.audit.default_plan_name(period)))
 
     def load_brief(self, target: MessagePump, set_name: str | None, week) -> None:
         self.load(target, "brief", lambda s: BriefLoaded(set_name, week, s.grouping.brief(set_name, week),

@@ -139,3 +139,12 @@ class HandoverLoaded(Message):
     set_name: str
     handover: Any  # Handover | None
     currency: str
+
+
+@dataclass
+class PlanLoaded(Message):
+    """The owner's plan as Markdown over `period` (what `offload plan` writes), and its default file name."""
+
+    period: Any
+    markdown: str
+    file_name: str

@@ -1,4 +1,5 @@
-"""The brief as it will read, with a file name to save it to; the saved path is shown."""
+"""A document as it will read (the brief for providers, the plan for the owner), with a file name to
+save it to; the saved path is shown."""
 
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ from offload.tui.messages import ActionDone, ActionFailed
 
 
 class BriefPreview(FormDialog):
-    """Returns the path the brief was saved to, or None if it was only read. `job(path, force)`
+    """Returns the path the document was saved to, or None if it was only read. `job(path, force)`
     writes it; a file already there is replaced only after asking."""
+
+    what = "brief"  # the document's name in the user's words
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [
@@ -59,7 +62,7 @@ class BriefPreview(FormDialog):
 
     def _write(self, typed: str, force: bool) -> None:
         self.typed = typed
-        self.save("brief", self.job(typed, force), changes_data=False)
+        self.save(self.what, self.job(typed, force), changes_data=False)
 
     def saved(self, done: ActionDone) -> None:
         # The preview stays open: the path it went to is said here.
@@ -80,8 +83,19 @@ class BriefPreview(FormDialog):
             if yes:
                 self._write(typed, force=True)
 
-        self.app.push_screen(ConfirmDialog(f"{failure.error.path} already exists. Replace it with this brief?",
+        self.app.push_screen(ConfirmDialog(f"{failure.error.path} already exists. Replace it with this {self.what}?",
                                            "Replace"), answer)
 
     def action_cancel(self) -> None:
         self.dismiss(self.written)
+
+
+class PlanPreview(BriefPreview):
+    """The owner's plan (what `offload plan` writes): cost against the value of their time, the return."""
+
+    what = "plan"
+    BINDINGS = [
+        Binding("escape", "cancel", "Close", id="plan.close", tooltip="Back to the Grouping screen"),
+        Binding("ctrl+s", "save", "Save to file", id="plan.save", tooltip="Write the plan to the file named below",
+                priority=True),
+    ]

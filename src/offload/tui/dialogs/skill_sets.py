@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from offload.domain.changes import changed
@@ -142,7 +142,10 @@ class NameDialog(FormDialog):
 
 class SetDialog(FormDialog):
     """A skill set's description, outsourcing rate and the brief's scope-of-work fields; `job(changed)`
-    saves the fields the user changed."""
+    saves the fields the user changed.
+
+    The description and the brief fields are text areas (Enter starts a new line; ctrl+s saves),
+    each opening at its beginning, with its question or example above it in full."""
 
     CSS_PATH = "dialogs.tcss"
 
@@ -159,32 +162,79 @@ class SetDialog(FormDialog):
         with Vertical(classes="dialog wide"):
             yield Static(f"Details and brief: {self.set_name}", classes="dialog-title", markup=False)
             with VerticalScroll(id="fields"):
+                yield from self._area("description", "Description", "What this skill set covers, in a line or two.")
                 with Grid(classes="form"):
-                    yield Label("Description")
-                    yield Input(self.values.get("description", ""), id="description",
-                                placeholder="What this skill set covers")
                     yield Label(f"Rate an hour ({self.currency})" if self.currency else "Rate an hour", markup=False)
                     yield Input(self.values.get("rate", ""), id="rate", placeholder="e.g. 35; empty if not known yet")
-                    for f in BRIEF_FIELDS:
-                        yield Label(f.label)
-                        example = self.examples.get(f.key)
-                        yield Input(self.values.get(f.key, ""), id=f.key,
-                                    placeholder=f"e.g. {example}" if example else f.question)
+                yield Static("", classes="form-message dialog-error", id="msg-rate", markup=False)
+                for f in BRIEF_FIELDS:
+                    example = self.examples.get(f.key)
+                    yield from self._area(f.key, f.label, f"{f.question} e.g. {example}" if example else f.question)
             yield Static("", classes="dialog-error", id="error", markup=False)
             with Horizontal(classes="dialog-buttons"):
+                yield Static("Enter: a new line · ctrl+s saves · Esc cancels", classes="dialog-hint", markup=False)
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
 
+    def _area(self, key: str, label: str, hint: str) -> ComposeResult:
+        yield Label(label, classes="field-label", markup=False)
+        yield Static(hint, classes="field-hint", markup=False)
+        area = TextArea(self.values.get(key, ""), id=key, soft_wrap=True, tab_behavior="focus",
+                        show_line_numbers=False, highlight_cursor_line=False)
+        yield area
+        yield Static("", classes="form-message dialog-error", id=f"msg-{key}", markup=False)
+
     def on_mount(self) -> None:
-        self.query_one("#description", Input).focus()
+        super().on_mount()
+        # Each field opens at its beginning (a long one is read from its first line).
+        for area in self.query(TextArea):
+            area.move_cursor((0, 0))
+            area.scroll_home(animate=False)
+        self.query_one("#description", TextArea).focus()
 
     def read(self) -> dict[str, str]:
-        keys = ["description", "rate", *(f.key for f in BRIEF_FIELDS)]
-        return {k: self.query_one(f"#{k}", Input).value for k in keys}
+        values = {area.id: area.text for area in self.query(TextArea)}
+        values["rate"] = self.query_one("#rate", Input).value
+        return values
 
     def action_save(self) -> None:
         # Only the fields the user changed: one changed from the shell meanwhile stays.
         self.save("details", self.job(changed(self.read(), self.values)))
+
+
+class ChoiceDialog(ModalScreen[str | None]):
+    """One of a few answers, each shown in full (two descriptions to keep one of); Enter takes the
+    highlighted one, Escape cancels (None)."""
+
+    CSS_PATH = "dialogs.tcss"
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="choice.cancel", tooltip="Close without choosing"),
+    ]
+
+    def __init__(self, question: str, choices: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self.question = question
+        self.choices = list(choices)  # (label, value)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-title", markup=False)
+            yield OptionList(*(Option(Text(label), id=str(i)) for i, (label, _) in enumerate(self.choices)),
+                             id="choices")
+            yield Static("↑↓ choose · Enter takes it · Esc cancels", classes="dialog-hint", markup=False)
+
+    def on_mount(self) -> None:
+        options = self.query_one("#choices", OptionList)
+        options.highlighted = 0
+        options.focus()
+
+    @on(OptionList.OptionSelected, "#choices")
+    def selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.choices[int(event.option.id)][1])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
 
 
 class ConfirmDialog(ModalScreen[bool]):

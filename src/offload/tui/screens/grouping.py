@@ -19,9 +19,9 @@ from textual.widgets import DataTable, Header, Static
 from offload.domain.catalogue import catalogue_set
 from offload.domain.format import hours, money
 from offload.domain.skill_sets import FIELD_KEYS
-from offload.tui.dialogs.brief import BriefPreview
-from offload.tui.dialogs.skill_sets import ConfirmDialog, NameDialog, SetDialog, SetPicker
-from offload.tui.messages import BriefLoaded, DataChanged, GroupingLoaded, HandoverLoaded
+from offload.tui.dialogs.brief import BriefPreview, PlanPreview
+from offload.tui.dialogs.skill_sets import ChoiceDialog, ConfirmDialog, NameDialog, SetDialog, SetPicker
+from offload.tui.messages import BriefLoaded, DataChanged, GroupingLoaded, HandoverLoaded, PlanLoaded
 from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.keys_footer import KeysFooter
 
@@ -53,6 +53,8 @@ class GroupingScreen(Screen):
                 tooltip="Record that the selected skill set was handed over: since when, at what cost"),
         Binding("b", "brief", "Brief", id="grouping.brief",
                 tooltip="Preview the handover brief (the selected set, or all) and save it to a file"),
+        Binding("p", "plan", "Plan", id="grouping.plan", show=False,
+                tooltip="Preview your plan (cost against the value of your time, the return) and save it"),
         # The audit period, changed with the Review's keys (and saved for both).
         Binding("left", "previous_week", "Previous week", id="grouping.previous", key_display="←", show=False,
                 tooltip="The audit period a week earlier", priority=True),
@@ -199,7 +201,7 @@ class GroupingScreen(Screen):
         left_empty.display = not view.ungrouped
         self.query_one("#ungrouped", DataTable).display = bool(view.ungrouped)
         if view.sets:
-            left_empty.update("Every highlighted task is in a skill set. b previews the brief.")
+            left_empty.update("Every highlighted task is in a skill set. b previews the brief, p your plan.")
         else:
             left_empty.update(
                 "No highlighted tasks yet. Press 2 to review your week and highlight (space) the tasks "
@@ -265,12 +267,12 @@ class GroupingScreen(Screen):
                     else " · no rate yet")
             empty = sum(1 for k in FIELD_KEYS if not (group.row.fields.get(k) or "").strip()) if group else 0
             todo = f" · {empty} brief questions open (e)" if empty else " · brief fields filled"
-            hint.update(f"{name}{rate}{todo} · b: its brief · h: handed over · o takes a task out · r renames · "
-                        "g merges")
+            hint.update(f"{name}{rate}{todo} · b: its brief · p: your plan · h: handed over · o takes a task out · "
+                        "r renames · g merges")
             return
         task = self.selected_task()
         if task is None:
-            hint.update("Tab: the skill sets · b: the brief for all sets")
+            hint.update("Tab: the skill sets · b: the brief for all sets · p: your plan")
             return
         row = next((t for t in self.view.ungrouped if t.name == task), None)
         if row and row.suggestion:
@@ -373,12 +375,29 @@ class GroupingScreen(Screen):
             self.notify("There is no other skill set to merge into.", severity="warning")
             return
 
+        def merge(into: str, description: str | None) -> None:
+            self._select_after = into
+            self._change("merge", lambda s: s.grouping.merge(name, into, description),
+                         lambda _: f"Merged {name} into {into}")
+
         def chosen(into: str | None) -> None:
-            if into:
-                self._select_after = into
-                self._change("merge", lambda s: s.grouping.merge(name, into), lambda _: f"Merged {name} into {into}")
+            if not into:
+                return
+            # Two sets described differently: the owner says which description the merged set keeps.
+            theirs, ours = self._description(into), self._description(name)
+            if not (theirs and ours) or theirs == ours:
+                merge(into, None)
+                return
+            self.app.push_screen(
+                ChoiceDialog(f"Merging '{name}' into '{into}': keep which description?",
+                             [(f"{into}: {theirs}", theirs), (f"{name}: {ours}", ours)]),
+                lambda kept: merge(into, kept) if kept is not None else None)
 
         self.app.push_screen(SetPicker(f"Merge '{name}' into which skill set?", others, allow_new=False), chosen)
+
+    def _description(self, set_name: str) -> str:
+        group = self.view.set(set_name) if self.view else None
+        return group.row.description.strip() if group else ""
 
     def action_edit(self) -> None:
         name = self._need_set()
@@ -481,3 +500,23 @@ class GroupingScreen(Screen):
 
         title = f"Brief for {name or 'every skill set'} · audit period: {week.title()} · for the provider (no rates)"
         self.app.push_screen(BriefPreview(loaded.markdown, str(Path.cwd() / loaded.file_name), job, title), closed)
+
+    def action_plan(self) -> None:
+        if self.view is None:
+            return
+        self.data.load_plan(self, self.view.week)
+
+    def on_plan_loaded(self, loaded: PlanLoaded) -> None:
+        if not self.is_current:
+            return
+        period = loaded.period
+
+        def job(typed: str, force: bool):
+            return lambda s: s.audit.write_plan(typed, period, force=force)
+
+        def closed(saved: Path | None) -> None:
+            if saved:
+                self.notify(f"Plan saved to {saved}", timeout=6, markup=False)
+
+        title = f"Your plan · audit period: {period.title()} · for you, not for providers"
+        self.app.push_screen(PlanPreview(loaded.markdown, str(Path.cwd() / loaded.file_name), job, title), closed)
