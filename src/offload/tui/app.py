@@ -94,6 +94,7 @@ class OffloadApp(App):
         self._period_read: Week | None = None  # the audit period as the database gave it last
         self._theme_at_start = self.theme
         self._warm = False
+        self.task_change = None  # the last rename or merge of a task (Renamed or Merge), for u to undo
 
     @property
     def crashed(self) -> BaseException | None:

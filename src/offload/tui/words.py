@@ -74,3 +74,41 @@ def deleted(entry, zone: str) -> str:
 
 def put_back(entry) -> str:
     return f"Put back {entry.task}"
+
+
+def _entries(count: int) -> str:
+    return f"{count} {'entry' if count == 1 else 'entries'}"
+
+
+def merge_question(plan) -> str:
+    """What a rename onto an existing task would do, exactly, before it is done."""
+    moved = plan.moved
+    names = ", ".join(f"'{t.name}'" for t in moved)
+    kept = plan.kept
+    marks = [m for m in (
+        "highlighted" if kept.highlighted else "",
+        kept.feeling if kept.feeling != "neutral" else "",
+        kept.kind,
+        f"in '{kept.skill_set}'" if kept.skill_set else "",
+    ) if m]
+    keeps = f" ({', '.join(marks)})" if marks else ""
+    lost = [f"'{t.name}' leaves '{t.skill_set}'" for t in moved if t.skill_set and t.skill_set != kept.skill_set]
+    lost += [f"'{t.name}' was highlighted" for t in moved if t.highlighted and not kept.highlighted]
+    extra = f" Note: {'; '.join(lost)}." if lost else ""
+    return (f"There is already a task '{kept.name}'. Merge {names} into it? "
+            f"{_entries(plan.entries)} ({duration(plan.seconds)}) move to '{kept.name}', which keeps its "
+            f"marks{keeps}; {names} goes.{extra} u undoes the merge.")
+
+
+def task_renamed(result) -> str:
+    """After a rename, or a merge the owner agreed to: what happened, and that u undoes it."""
+    if hasattr(result, "moved"):
+        names = ", ".join(f"'{t.name}'" for t in result.moved)
+        return (f"Merged {names} into '{result.into}': {_entries(result.entries)} "
+                f"({duration(result.seconds)}) moved. u undoes.")
+    return f"Renamed '{result.old}' to '{result.new}' ({_entries(result.entries)}). u undoes."
+
+
+def merge_undone(merge) -> str:
+    names = ", ".join(f"'{t.name}'" for t in merge.moved)
+    return f"Undone: {names} is back with its {_entries(merge.entries)}"

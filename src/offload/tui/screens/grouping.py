@@ -20,6 +20,7 @@ from offload.domain.catalogue import catalogue_set
 from offload.domain.format import hours, money
 from offload.domain.skill_sets import FIELD_KEYS
 from offload.tui.dialogs.brief import BriefPreview, PlanPreview
+from offload.tui.dialogs.rename import rename_task, undo_task_change
 from offload.tui.dialogs.skill_sets import ChoiceDialog, ConfirmDialog, NameDialog, SetDialog, SetPicker
 from offload.tui.messages import BriefLoaded, DataChanged, GroupingLoaded, HandoverLoaded, PlanLoaded
 from offload.tui.widgets.fit_table import FitTable, cut
@@ -42,7 +43,10 @@ class GroupingScreen(Screen):
         Binding("o", "take_out", "Take out", show=False, id="grouping.take_out",
                 tooltip="Take the selected task out of its skill set (it stays highlighted)"),
         Binding("c", "create", "New set", id="grouping.create", tooltip="Create a skill set"),
-        Binding("r", "rename", "Rename", show=False, id="grouping.rename", tooltip="Rename the selected skill set"),
+        Binding("r", "rename", "Rename", show=False, id="grouping.rename",
+                tooltip="Rename the selected task, or the selected skill set (an existing task's name merges the two)"),
+        Binding("u", "undo", "Undo rename", show=False, id="grouping.undo",
+                tooltip="Undo the last rename or merge of a task"),
         Binding("g", "merge", "Merge", show=False, id="grouping.merge",
                 tooltip="Merge the selected skill set into another (every task moves)"),
         Binding("e", "edit", "Details", id="grouping.edit",
@@ -267,8 +271,8 @@ class GroupingScreen(Screen):
                     else " · no rate yet")
             empty = sum(1 for k in FIELD_KEYS if not (group.row.fields.get(k) or "").strip()) if group else 0
             todo = f" · {empty} brief questions open (e)" if empty else " · brief fields filled"
-            hint.update(f"{name}{rate}{todo} · b: its brief · p: your plan · h: handed over · o takes a task out · "
-                        "r renames · g merges")
+            renames = "r renames the task · o takes it out" if self.selected_task() else "r renames the set"
+            hint.update(f"{name}{rate}{todo} · b: its brief · p: your plan · h: handed over · {renames} · g merges")
             return
         task = self.selected_task()
         if task is None:
@@ -276,9 +280,10 @@ class GroupingScreen(Screen):
             return
         row = next((t for t in self.view.ungrouped if t.name == task), None)
         if row and row.suggestion:
-            hint.update(f"a puts {task} in {row.suggestion.set_name} ({row.suggestion.reason}) · m chooses another")
+            hint.update(f"a puts {task} in {row.suggestion.set_name} ({row.suggestion.reason}) · m chooses another"
+                        " · r renames the task")
         else:
-            hint.update(f"m chooses a skill set for {task} · c creates one")
+            hint.update(f"m chooses a skill set for {task} · c creates one · r renames the task")
 
     def on_descendant_focus(self) -> None:
         self.update_hint()
@@ -356,7 +361,14 @@ class GroupingScreen(Screen):
             self.notify("Select a skill set on the right first (Tab).", severity="warning")
         return name
 
+    def action_undo(self) -> None:
+        undo_task_change(self)
+
     def action_rename(self) -> None:
+        task = self.selected_task()
+        if task is not None:  # a task row, on either side: the task
+            rename_task(self, task)
+            return
         name = self._need_set()
         if name is None:
             return

@@ -20,6 +20,7 @@ from offload.service.review import SHOWS, SORTS, TaskWeek, WeekReport, arrange
 from offload.tui import words
 from offload.tui.dialogs.entries import TaskEntriesDialog
 from offload.tui.dialogs.entry import edit_entry_dialog
+from offload.tui.dialogs.rename import rename_task, undo_task_change
 from offload.tui.messages import DataChanged, EntriesLoaded, TimelineLoaded, WeekLoaded
 from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.keys_footer import KeysFooter
@@ -108,6 +109,10 @@ class ReviewScreen(Screen):
                 tooltip="How you feel about the selected task: like, neutral, dislike"),
         Binding("c", "cycle_kind", "Core or support", id="review.kind", show=False,
                 tooltip="Core work that earns revenue, or support work for the business"),
+        Binding("r", "rename", "Rename", id="review.rename", show=False,
+                tooltip="Rename the selected task; an existing task's name merges the two (after asking)"),
+        Binding("u", "undo", "Undo rename", id="review.undo", show=False,
+                tooltip="Undo the last rename or merge of a task"),
         Binding("o", "cycle_frequency", "How often", id="review.frequency", show=False,
                 tooltip="How often the selected task recurs: daily, weekly, monthly, quarterly, yearly, one-off"),
     ]
@@ -472,6 +477,16 @@ class ReviewScreen(Screen):
 
     def action_cycle_kind(self) -> None:
         self._change_task("kind", lambda review, name: review.cycle_kind(name))
+
+    def action_rename(self) -> None:
+        task = self.selected_task()
+        if task is None:
+            self.notify("Move to a task first.", severity="warning")
+            return
+        rename_task(self, task.name)
+
+    def action_undo(self) -> None:
+        undo_task_change(self)
 
     def action_cycle_frequency(self) -> None:
         self._change_task("frequency", lambda review, name: review.cycle_frequency(name))
