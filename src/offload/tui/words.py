@@ -92,11 +92,12 @@ def merge_question(plan) -> str:
         f"in '{kept.skill_set}'" if kept.skill_set else "",
     ) if m]
     keeps = f" ({', '.join(marks)})" if marks else ""
-    lost = [f"'{t.name}' leaves '{t.skill_set}'" for t in moved if t.skill_set and t.skill_set != kept.skill_set]
+    lost = [f"'{t.name}' leaves the skill set '{t.skill_set}'" for t in moved if t.skill_set and t.skill_set != kept.skill_set]
     lost += [f"'{t.name}' was highlighted" for t in moved if t.highlighted and not kept.highlighted]
     extra = f" Note: {'; '.join(lost)}." if lost else ""
     return (f"There is already a task '{kept.name}'. Merge {names} into it? "
-            f"{_entries(plan.entries)} ({duration(plan.seconds)}) move to '{kept.name}', which keeps its "
+            f"{_entries(plan.entries)} ({duration(plan.seconds)}) {'moves' if plan.entries == 1 else 'move'} to "
+            f"'{kept.name}', which keeps its "
             f"marks{keeps}; {names} goes.{extra} u undoes the merge.")
 
 
