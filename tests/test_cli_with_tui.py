@@ -14,6 +14,8 @@ async def test_a_cli_start_shows_in_the_open_log_screen(service, db_path, clock)
     service.log.start("Accounts", at="9:00")
     app = OffloadApp(service, tick_seconds=3600)
     async with app.run_test(size=(120, 36)) as pilot:
+        await app.data.idle()  # the Log's first read runs off the UI thread: wait for it to be shown
+        await pilot.pause()
         screen = app.screen
         assert screen.query_one("#running-task", Static).content == "Accounts"
         done = run_offload("start", "Calls", "--note", "from the shell", db=db_path, env=NOW)
