@@ -125,9 +125,11 @@ async def test_when_the_selected_entry_is_deleted_elsewhere_the_cursor_stays_in_
         finally:
             other.close()
         await outside_change_seen(pilot)
-        # The row it was on now holds the next older entry, and that is what the cursor shows.
-        assert selected_name(table, 3) == "Calls"
+        # The row it was on now holds the hole the entry left, and that is what the cursor shows
+        # (d there deletes nothing); the next older entry is below it, unselected.
+        assert selected_name(table, 3) == "unlogged 30m"
         assert table.cursor_row == 1
+        assert str(table.get_row_at(2)[3]) == "Calls"
 
 
 async def test_a_narrower_window_keeps_the_cursor_on_its_task(service):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import weakref
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 from typing import Any, Callable
 
 from textual.app import App
@@ -35,6 +36,7 @@ from offload.tui.messages import (
     HandoverLoaded,
     LogLoaded,
     PlanLoaded,
+    ReminderLoaded,
     SettingsLoaded,
     TimelineLoaded,
     Warned,
@@ -185,18 +187,27 @@ class Data:
 
         self.load(self.app, "settings", read)
 
-    def load_log(self, target: MessagePump) -> None:
+    def load_log(self, target: MessagePump, day: date | None = None) -> None:
+        """The Log's view of `day` (None: today; never a day after today)."""
+
         def read(s: Offload) -> LogLoaded:
+            today = self.today()
+            shown = min(day, today) if day is not None else today
             return LogLoaded(
                 names=s.log.task_names(),
                 running=s.log.running(),
-                today=s.log.today(),
-                week_totals=[(t.day, t.seconds) for t in s.log.week_totals()],
-                today_date=self.today(),
+                entries=s.log.day(shown),
+                week_totals=s.log.week_totals(shown),
+                today_date=today,
                 long_running_seconds=s.settings.long_running_seconds,
+                day=shown,
+                gaps=s.log.gaps(shown),
             )
 
         self.load(target, "log", read)
+
+    def load_reminder(self, target: MessagePump) -> None:
+        self.load(target, "reminder", lambda s: ReminderLoaded(s.log.reminder_due_at()))
 
     def load_week(self, target: MessagePump, week: Week | None) -> None:
         """The period's review (None: the audit period); an empty one says what the one before holds."""
@@ -220,8 +231,19 @@ class Data:
 
         self.load(target, "grouping", read)
 
-    def load_entries(self, target: MessagePump, task: str, week: Week, seconds: int) -> None:
-        self.load(target, "entries", lambda s: EntriesLoaded(task, week, s.review.task_entries(task, week), seconds))
+    def load_entries(self, target: MessagePump, task: str, week: Week, seconds: int | None = None) -> None:
+        """A task's entries in `week`; `seconds` is its time in the week as the caller shows it
+        (None: read it, as the Review counts it, after an entry was changed)."""
+
+        def read(s: Offload) -> EntriesLoaded:
+            entries = s.review.task_entries(task, week)
+            total = seconds
+            if total is None:
+                ids = {e.task_id for e in entries}
+                total = sum(t.seconds for t in s.review.week(week).tasks if t.task.id in ids) if ids else 0
+            return EntriesLoaded(task, week, entries, total, s.log.task_names())
+
+        self.load(target, "entries", read)
 
     def load_plan(self, target: MessagePump, period) -> None:
         self.load(target, "plan", lambda s: PlanLoaded(period, s.audit.plan(period), s.audit.default_plan_name(period)))

@@ -63,14 +63,25 @@ class SettingsLoaded(Message):
 
 @dataclass
 class LogLoaded(Message):
-    """What the Log shows: names to complete, the running entry, today's entries, the week strip."""
+    """What the Log shows: names to complete, the running entry, the entries and unlogged
+    stretches of the day shown (today unless the user went to another), the week strip."""
 
     names: list[str]
     running: Any  # EntryRow | None
-    today: list[Any]  # EntryRow, newest first
-    week_totals: list[tuple[date, int]]
+    entries: list[Any]  # EntryRow, newest first
+    week_totals: list[Any]  # DayTotal (day, logged seconds, unlogged seconds) of the week holding `day`
     today_date: date
     long_running_seconds: int
+    day: date | None = None  # the day shown; None: today
+    gaps: list[Any] = field(default_factory=list)  # Gap, earliest first
+
+
+@dataclass
+class ReminderLoaded(Message):
+    """When "nothing is running" is due to be said (an epoch, maybe past), or None: off, a task
+    running, or outside the working hours."""
+
+    due_at: int | None
 
 
 @dataclass
@@ -104,12 +115,14 @@ class GroupingLoaded(Message):
 
 @dataclass
 class EntriesLoaded(Message):
-    """A task's entries in a week (oldest first), for the entries dialog."""
+    """A task's entries in a week (oldest first), for the entries dialog; the names to complete
+    when one is edited."""
 
     task: str
     week: Week
     entries: list[Any]  # EntryRow
     seconds: int
+    names: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from offload.domain.format import duration, local_time, percent
 
 
@@ -113,3 +115,11 @@ def task_renamed(result) -> str:
 def merge_undone(merge) -> str:
     names = ", ".join(f"'{t.name}'" for t in merge.moved)
     return f"Undone: {names} is back with its {_entries(merge.entries)}"
+
+
+def day_name(day: date, today: date) -> str:
+    """`today`, `yesterday, Thu 19 Nov`, `Tue 17 Nov`, `Tue 17 Nov 2025`: a day as the Log names it."""
+    if day == today:
+        return "today"
+    named = day.strftime("%a %d %b") + (f" {day.year}" if day.year != today.year else "")
+    return f"yesterday, {named}" if day == today - timedelta(days=1) else named

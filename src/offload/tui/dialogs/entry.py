@@ -1,15 +1,28 @@
-"""A dialog to add or edit an entry; a refusal shows inside it, beside the field it is about."""
+"""A dialog to add or edit an entry; a refusal shows inside it, beside the field it is about.
+
+The Log (any day) and the Review's list of a task's entries edit, delete and put back entries
+the same way: `EntryKeys` holds that, once.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any, Callable
+from zoneinfo import ZoneInfo
 
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
+from offload.domain.format import input_time
+from offload.tui import words
 from offload.tui.dialogs.form import FormDialog
+from offload.tui.messages import ActionDone
+from offload.tui.widgets.task_suggester import TaskSuggester
+
+TIMES_HINT = "Times: 9:30 · yesterday 17:00 · mon 9:00 · 2026-11-20 09:00 · -15m"
+DAY_HINT = "A time alone (9:30) is on {day}; another day: mon 9:00 · 2026-11-20 09:00"
 
 
 @dataclass
@@ -20,13 +33,20 @@ class EntryForm:
     note: str = ""
 
 
+def exact_time(epoch: int, zone: str) -> str:
+    """An instant as the parser reads it back, to the second when it has seconds: a stretch
+    filled from the Log meets its neighbours exactly (no overlap, no sliver left unlogged)."""
+    moment = datetime.fromtimestamp(epoch, ZoneInfo(zone))
+    return input_time(epoch, zone) + (moment.strftime(":%S") if moment.second else "")
+
+
 class EntryDialog(FormDialog):
     """`job(form)` is the change to make; returns the saved entry, or None if cancelled."""
 
     DEFAULT_CSS = """
     EntryDialog { align: center middle; }
     EntryDialog > Vertical {
-        width: 72; height: auto; padding: 1 2;
+        width: 72; max-width: 100%; height: auto; max-height: 100%; padding: 1 2;
         border: thick $accent; background: $surface;
     }
     EntryDialog #title { text-style: bold; margin-bottom: 1; }
@@ -45,6 +65,8 @@ class EntryDialog(FormDialog):
         job: Callable[[EntryForm], Callable[[Any], Any]],
         focus_field: str = "task",
         end_hint: str = "",
+        names: list[str] | None = None,
+        hint: str = TIMES_HINT,
     ) -> None:
         super().__init__()
         self.title_text = title
@@ -52,22 +74,23 @@ class EntryDialog(FormDialog):
         self.job = job
         self.focus_field = focus_field
         self.end_hint = end_hint
+        self.names = names or []
+        self.hint = hint
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.title_text, id="title", markup=False)
             with Grid():
                 yield Label("Task")
-                yield Input(self.form.task, id="task", placeholder="e.g. Invoices")
+                yield Input(self.form.task, id="task", placeholder="e.g. Invoices (→ completes)",
+                            suggester=TaskSuggester(lambda: self.names))
                 yield Label("Start")
                 yield Input(self.form.start, id="start", placeholder="e.g. 9:30")
                 yield Label("End")
                 yield Input(self.form.end, id="end", placeholder=self.end_hint or "e.g. 10:15")
                 yield Label("Note")
                 yield Input(self.form.note, id="note", placeholder="optional")
-            yield Static(
-                "Times: 9:30 · yesterday 17:00 · mon 9:00 · 2026-11-20 09:00 · -15m", id="hint", markup=False
-            )
+            yield Static(self.hint, id="hint", markup=False)
             yield Static("", id="error", markup=False)
             with Horizontal():
                 yield Button("Save", variant="primary", id="save")
@@ -83,10 +106,9 @@ class EntryDialog(FormDialog):
         self.save("entry", self.job(self._read()))
 
 
-def edit_entry_dialog(entry, zone: str, focus: str = "task") -> EntryDialog:
-    """The dialog that edits `entry` (an EntryRow), times shown in `zone`: the Log's `e` and the
-    Review timeline's Enter open this same one."""
-    from offload.domain.format import input_time
+def edit_entry_dialog(entry, zone: str, names: list[str] | None = None, focus: str = "task") -> EntryDialog:
+    """The dialog that edits `entry` (an EntryRow), times shown in `zone`: the Log's `e`, the
+    Review timeline's Enter and the Review's list of a task's entries open this same one."""
     from offload.domain.text import visible
 
     # A control character stored by an older Offload or another program is shown as `\x1b`, never
@@ -110,4 +132,49 @@ def edit_entry_dialog(entry, zone: str, focus: str = "task") -> EntryDialog:
 
     title = "Edit the running entry" if entry.running else "Edit entry"
     hint = "leave empty to keep it running" if entry.running else ""
-    return EntryDialog(title, before, job, focus, hint)
+    return EntryDialog(title, before, job, focus, hint, names)
+
+
+def add_dialog(day: date, today: date, names: list[str], form: EntryForm | None = None) -> EntryDialog:
+    """Add a missed entry on `day`: a time typed alone (9:30) falls on that day."""
+
+    def job(typed: EntryForm):
+        return lambda s: s.log.add(typed.task, typed.start, typed.end, typed.note, day=day)
+
+    title = "Add a missed entry" if day == today else f"Add a missed entry on {words.day_name(day, today)}"
+    hint = TIMES_HINT if day == today else DAY_HINT.format(day=words.day_name(day, today))
+    return EntryDialog(title, form or EntryForm(), job, "task", names=names, hint=hint)
+
+
+class EntryKeys:
+    """e edits, d deletes and u puts back the selected entry: the Log's day and the Review's
+    entries of a task do it alike. The class using it gives `selected_entry()` and `entry_names()`
+    and calls `entry_done()` from its ActionDone handler."""
+
+    deleted = None  # EntryRow: what u puts back
+
+    def selected_entry(self):
+        raise NotImplementedError
+
+    def entry_names(self) -> list[str]:
+        return []
+
+    def edit_entry(self, entry, focus: str = "task") -> None:
+        self.app.push_screen(edit_entry_dialog(entry, self.app.data.zone, self.entry_names(), focus))
+
+    def delete_entry(self, entry) -> None:
+        zone = self.app.data.zone
+        self.app.data.change(self, "delete", lambda s: s.log.delete(entry.id), lambda gone: words.deleted(gone, zone))
+
+    def undo_delete(self) -> None:
+        if self.deleted is None:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        gone = self.deleted
+        self.app.data.change(self, "undo", lambda s: s.log.undo_delete(gone), words.put_back)
+
+    def entry_done(self, done: ActionDone) -> None:
+        if done.action == "delete":
+            self.deleted = done.result
+        elif done.action == "undo":
+            self.deleted = None

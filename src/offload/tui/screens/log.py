@@ -1,27 +1,31 @@
-"""The Log screen: type a task and Enter to start or switch; a live timer; today's entries."""
+"""The Log screen: type a task and Enter to start or switch; a live timer; the entries and
+unlogged stretches of a day (today, or any earlier day the user goes to)."""
 
 from __future__ import annotations
 
 from collections import deque
+from datetime import date, timedelta
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import var
 from textual.screen import Screen
-from textual.suggester import Suggester
 from textual.widgets import DataTable, Digits, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from offload.domain.format import duration, local_time, stopwatch
 from offload.tui import words
-from offload.tui.dialogs.entry import EntryDialog, EntryForm, edit_entry_dialog
+from offload.tui.dialogs.day import FIRST_DAY, DayDialog
+from offload.tui.dialogs.entry import EntryForm, EntryKeys, add_dialog, exact_time
 from offload.tui.messages import ActionDone, ActionFailed, DataChanged, LogLoaded
 from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.keys_footer import KeysFooter
 from offload.tui.widgets.rows import sync_rows
-from offload.tui.widgets.selection import selected_key
+from offload.tui.widgets.selection import select_key, selected_key
+from offload.tui.widgets.task_suggester import TaskSuggester
 from offload.tui.widgets.week_strip import WeekStrip
 
 MAX_MATCHES = 6
@@ -37,23 +41,24 @@ def matching_names(names: list[str], typed: str) -> list[str]:
     return (prefix + inside)[:MAX_MATCHES]
 
 
-class TaskSuggester(Suggester):
-    """Ghost-text completion from the names in use, most recent first."""
-
-    def __init__(self, screen: "LogScreen") -> None:
-        # Case is matched here, so the completion keeps the spelling the task was saved with.
-        super().__init__(use_cache=False, case_sensitive=True)
-        self.log_screen = screen
-
-    async def get_suggestion(self, value: str) -> str | None:
-        key = value.casefold()
-        for name in self.log_screen.names:
-            if name.casefold().startswith(key) and len(name) > len(value):
-                return name
-        return None
+GAP = "gap-"  # a row key that is an unlogged stretch, not an entry
 
 
-class LogScreen(Screen):
+class DayTable(FitTable, inherit_bindings=False):
+    """The day's rows. ← and → are the screen's day keys here: the columns fit the width, so
+    there is nothing to scroll sideways."""
+
+    BINDINGS = [b for b in DataTable.BINDINGS if getattr(b, "key", None) not in ("left", "right")]
+
+
+class TaskField(Input, inherit_bindings=False):
+    """The task field: Input's own keys, without the scrolling ones a one-line field never
+    needs, so PgUp and PgDn change the day while typing."""
+
+    BINDINGS = Input.BINDINGS
+
+
+class LogScreen(EntryKeys, Screen):
     CSS_PATH = "log.tcss"
     BINDINGS = [
         Binding("n", "new_task", "New task", id="log.new", tooltip="Type a task name to start or switch"),
@@ -70,14 +75,35 @@ class LogScreen(Screen):
                 tooltip="Say when the running task really ended"),
         Binding("escape", "leave_input", "Done typing", id="log.leave_input",
                 tooltip="Leave the task field; the keys above then work"),
+        # The day shown: arrows off the task field, page keys while typing (Input leaves them to us:
+        # see TaskField), and ctrl keys Input leaves free; alike in every terminal and in tmux. One
+        # footer entry says both directions, so the keys fit in 80 columns.
+        Binding("left", "previous_day", "Day", key_display="←→", id="log.previous_day",
+                tooltip="Show the day before (→ the day after, up to today)"),
+        Binding("pageup", "previous_day", "Day", key_display="pgup/dn", id="log.previous_day_typing",
+                tooltip="Show the day before, even while typing (pgdn the day after)"),
+        Binding("right,pagedown", "next_day", "Day after", show=False, id="log.next_day",
+                tooltip="Show the day after (up to today)"),
+        # t stays out of the footer (the title beside the day names it), so the keys of a past day
+        # fit in two lines at 80 columns; ctrl+home shows while typing.
+        Binding("t", "today", "Today", show=False, id="log.today", tooltip="Back to today"),
+        Binding("ctrl+home", "today", "Today", id="log.today_typing", tooltip="Back to today, even while typing"),
+        Binding("g,ctrl+l", "go_to_day", "Go to day", id="log.go_to_day",
+                tooltip="Type a day to show: yesterday, mon, 2026-11-17"),
     ]
+
+    day: var[date | None] = var(None, init=False)
+    """The day shown; None: today (and tomorrow, once it is today)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.names: list[str] = []
         self.running = None  # EntryRow
-        self.today: dict[str, object] = {}  # today's entries by row key
-        self.deleted = None  # EntryRow: what u puts back
+        self.entries: dict[str, object] = {}  # the day's entries by row key
+        self.gaps: dict[str, object] = {}  # its unlogged stretches (Gap) by row key
+        self.shown: date | None = None  # the day the rows are of, as last read
+        self.today_date: date | None = None
+        self._select_next: str | None = None  # a row key the cursor goes to once it is read
         self.long_running_seconds = 4 * 3600
         self.loaded = False
         self.stale = False
@@ -94,10 +120,10 @@ class LogScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="top"):
-            yield Input(
+            yield TaskField(
                 placeholder="What are you working on? Type a task, Enter starts it (→ completes)",
                 id="task-input",
-                suggester=TaskSuggester(self),
+                suggester=TaskSuggester(lambda: self.names),
             )
             yield Static("", id="input-error", markup=False)
             yield OptionList(id="matches")
@@ -109,9 +135,9 @@ class LogScreen(Screen):
                 yield Static("", id="running-since", markup=False)
                 yield Static("", id="long-running", markup=False)
         yield WeekStrip(id="week")
-        yield Static("Today", id="today-title")
+        yield Static("Today", id="today-title", markup=False)
         # A long task name is cut (…) rather than pushing the notes off the screen.
-        yield FitTable(id="today", cursor_type="row", zebra_stripes=True, flex=("task", "note"))
+        yield DayTable(id="today", cursor_type="row", zebra_stripes=True, flex=("task", "note"))
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -134,7 +160,10 @@ class LogScreen(Screen):
     def reload(self) -> None:
         """Ask for everything again (after our writes, or someone else's); LogLoaded shows it."""
         self.stale = False
-        self.data.load_log(self)
+        self.data.load_log(self, self.day)
+
+    def watch_day(self) -> None:
+        self.reload()
 
     def on_data_changed(self, _message: DataChanged) -> None:
         if self in self.app.screen_stack:
@@ -147,31 +176,53 @@ class LogScreen(Screen):
             self.reload()
 
     def on_log_loaded(self, loaded: LogLoaded) -> None:
+        if loaded.day != min(self.day or loaded.today_date, loaded.today_date):
+            return  # an answer for a day left meanwhile
         if not self.loaded:
             self.app.call_after_refresh(self.app.warm_up)
         self.loaded = True
         self.names = loaded.names
         self.running = loaded.running
         self.long_running_seconds = loaded.long_running_seconds
-        self.today = {str(e.id): e for e in loaded.today}
+        new_day = loaded.day != self.shown
+        self.shown, self.today_date = loaded.day, loaded.today_date
+        self.entries = {str(e.id): e for e in loaded.entries}
+        self.gaps = {f"{GAP}{g.start_utc}": g for g in loaded.gaps}
         zone = self.data.zone
         now = self.data.now_epoch()
         rows = [
-            (str(e.id), [
+            (e.start_utc, str(e.id), [
                 local_time(e.start_utc, zone),
                 local_time(e.end_utc, zone) if e.end_utc else Text("…", style="bold"),
                 Text(duration(e.seconds(now)), justify="right"),
                 cut(e.task, "bold" if e.running else ""),
                 cut(e.note, "dim"),
             ])
-            for e in loaded.today
+            for e in loaded.entries
+        ] + [
+            # Newest first, as the entries: a hole sits between the entries around it.
+            (g.start_utc, key, [
+                Text(local_time(g.start_utc, zone), style="dim"),
+                Text(local_time(g.end_utc, zone), style="dim"),
+                Text(duration(g.seconds), style="dim", justify="right"),
+                cut(f"unlogged {duration(g.seconds)}", "dim italic"),
+                cut("Enter adds an entry here", "dim"),
+            ])
+            for key, g in self.gaps.items()
         ]
+        rows.sort(key=lambda row: row[0], reverse=True)
         table = self.query_one("#today", DataTable)
         with self.app.batch_update():
             # The cursor follows its entry: one arriving on top must not slide it onto another.
             self._cells = sync_rows(table, [(k, [c if isinstance(c, Text) else Text(c) for c in cells])
-                                            for k, cells in rows], self._cells)
-            self.query_one("#week", WeekStrip).show(loaded.week_totals, loaded.today_date)
+                                            for _, k, cells in rows], self._cells)
+            if new_day:
+                select_key(table, None)  # another day: from its newest row
+            if self._select_next is not None and self._select_next in table.rows:
+                select_key(table, self._select_next)
+                self._select_next = None
+            self.query_one("#week", WeekStrip).show(loaded.week_totals, loaded.day, loaded.today_date)
+            self._show_title()
             welcome = self.query_one("#welcome", Static)
             welcome.display = not self.names
             welcome.update(
@@ -180,6 +231,18 @@ class LogScreen(Screen):
                 "Log a whole week, then review it (ctrl+r) and highlight what to hand over. ctrl+o lists every key."
             )
             self.update_timer()
+        if new_day:
+            self.refresh_bindings()  # "Day after" and "Today" only when there is one to go to
+
+    def _show_title(self) -> None:
+        shown, today = self.shown, self.today_date
+        if shown is None or today is None or shown == today:
+            title, self.sub_title = "Today", "Log"
+        else:
+            name = words.day_name(shown, today)
+            title = f"{name[0].upper()}{name[1:]}: not today (t or ctrl+home goes back)"
+            self.sub_title = f"Log · {name}"
+        self.query_one("#today-title", Static).update(title)
 
     def tick(self) -> None:
         """Once a second: the live display. The week strip and today's totals are read each minute
@@ -271,10 +334,8 @@ class LogScreen(Screen):
             # The focus stays in the field: what is typed next is the next task's name, never a key
             # for the table (a fast typist's "design review" must not fire d, e or s).
             self.set_focus(field)
-        elif done.action == "delete":
-            self.deleted = done.result
-        elif done.action == "undo":
-            self.deleted = None
+        else:
+            self.entry_done(done)
 
     def on_action_failed(self, failed: ActionFailed) -> None:
         if failed.action == "start":  # said where it was typed
@@ -295,6 +356,8 @@ class LogScreen(Screen):
             return isinstance(self.focused, (Input, OptionList))
         if action == "set_end":
             return self._flagged
+        if action == "today":
+            return self.shown is not None and self.shown != self.today_date
         return True
 
     def _show_flag(self, flagged: bool) -> None:
@@ -318,44 +381,120 @@ class LogScreen(Screen):
     def action_resume(self) -> None:
         self.data.change(self, "resume", lambda s: s.log.resume(), words.resumed)
 
-    def selected_entry(self):
-        """The entry under the cursor, as last read (EntryRow), or None."""
-        key = selected_key(self.query_one("#today", DataTable))
-        return self.today.get(key) if key is not None else None
+    def selected_key(self) -> str | None:
+        return selected_key(self.query_one("#today", DataTable))
 
-    def _edit(self, entry, focus: str = "task") -> None:
-        self.app.push_screen(edit_entry_dialog(entry, self.data.zone, focus))
+    def selected_entry(self):
+        """The entry under the cursor, as last read (EntryRow), or None (none, or unlogged time)."""
+        key = self.selected_key()
+        return self.entries.get(key) if key is not None else None
+
+    def entry_names(self) -> list[str]:
+        return self.names
+
+    def _on_gap(self, doing: str) -> bool:
+        """On an unlogged stretch, say what e or d does not do there (and do nothing)."""
+        key = self.selected_key()
+        if key is None or not key.startswith(GAP):
+            return False
+        self.notify(f"That is unlogged time: nothing to {doing}. Enter (or a) adds an entry there.", timeout=4)
+        return True
 
     def action_edit(self) -> None:
+        if self._on_gap("edit"):
+            return
         entry = self.selected_entry()
         if entry is None:
-            self.notify("No entry to edit today; a to add a missed one.", severity="warning")
+            self.notify(f"No entry to edit {self._on_day()}; a adds a missed one.", severity="warning")
             return
-        self._edit(entry)
+        self.edit_entry(entry)
 
     def action_set_end(self) -> None:
         if self.running is None:
             self.notify("Nothing is running.", severity="warning")
             return
-        self._edit(self.running, focus="end")
+        self.edit_entry(self.running, focus="end")
 
     def action_add(self) -> None:
-        def job(form: EntryForm):
-            return lambda s: s.log.add(form.task, form.start, form.end, form.note)
+        key = self.selected_key()
+        if key is not None and key in self.gaps:
+            self.fill_gap(self.gaps[key])
+            return
+        today = self.today_date or self.data.today()
+        self.app.push_screen(add_dialog(self.shown or today, today, self.names), self._select_added)
 
-        self.app.push_screen(EntryDialog("Add a missed entry", EntryForm(), job))
+    def fill_gap(self, gap) -> None:
+        """The add dialog with the stretch's start and end filled in, the task field ready."""
+        zone = self.data.zone
+        today = self.today_date or self.data.today()
+        form = EntryForm(start=exact_time(gap.start_utc, zone), end=exact_time(gap.end_utc, zone))
+        self.app.push_screen(add_dialog(self.shown or today, today, self.names, form), self._select_added)
+
+    def _select_added(self, entry) -> None:
+        """The cursor goes to the entry just added (once the day is read again), so e or d act on it."""
+        if entry:
+            self._select_next = str(entry.id)
+
+    @on(DataTable.RowSelected, "#today")
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row: fill an unlogged stretch, or edit an entry."""
+        event.stop()
+        key = event.row_key.value
+        if key in self.gaps:
+            self.fill_gap(self.gaps[key])
+        elif key in self.entries:
+            self.edit_entry(self.entries[key])
 
     def action_delete(self) -> None:
+        if self._on_gap("delete"):
+            return
         entry = self.selected_entry()
         if entry is None:
-            self.notify("No entry selected.", severity="warning")
+            self.notify(f"No entry to delete {self._on_day()}.", severity="warning")
             return
-        zone = self.data.zone
-        self.data.change(self, "delete", lambda s: s.log.delete(entry.id), lambda gone: words.deleted(gone, zone))
+        self.delete_entry(entry)
 
     def action_undo(self) -> None:
-        if self.deleted is None:
-            self.notify("Nothing to undo.", severity="warning")
+        self.undo_delete()
+
+    # --- the day shown ------------------------------------------------------------------
+    def _on_day(self) -> str:
+        if self.shown is None or self.today_date is None or self.shown == self.today_date:
+            return "today"
+        return f"on {words.day_name(self.shown, self.today_date)}"
+
+    def show_day(self, day: date) -> None:
+        """Show `day`: today follows the clock (None); never a day after today or before 1970."""
+        today = self.data.today()
+        if day > today:
+            self.notify("That day has not come yet: the Log shows days up to today.", timeout=3)
             return
-        gone = self.deleted
-        self.data.change(self, "undo", lambda s: s.log.undo_delete(gone), words.put_back)
+        if day < FIRST_DAY:
+            self.notify("The log starts in 1970.", timeout=3)
+            return
+        self.day = None if day == today else day
+
+    def _step(self, days: int) -> None:
+        # From the day asked for last, not the one drawn: keys pressed faster than a day is read
+        # each count.
+        self.show_day((self.day or self.data.today()) + timedelta(days=days))
+
+    def action_previous_day(self) -> None:
+        self._step(-1)
+
+    def action_next_day(self) -> None:
+        self._step(1)
+
+    def action_today(self) -> None:
+        self.day = None
+
+    def action_go_to_day(self) -> None:
+        def chosen(day: date | None) -> None:
+            if day is not None:
+                self.show_day(day)
+
+        self.app.push_screen(DayDialog(self.data.today()), chosen)
+
+    @on(WeekStrip.DayChosen)
+    def _day_clicked(self, event: WeekStrip.DayChosen) -> None:
+        self.show_day(event.day)

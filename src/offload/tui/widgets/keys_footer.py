@@ -12,6 +12,7 @@ from math import ceil
 from textual.widgets import Footer
 
 NARROW = 100
+MAX_LINES = 3
 
 
 class KeysFooter(Footer):
@@ -90,14 +91,25 @@ class KeysFooter(Footer):
         needed = (max((child.region.right for child in items), default=self.region.x) - self.region.x
                   + sum(child.outer_size.width for child in docked))
         if needed > self.size.width and len(items) > 1:
-            self._set_two_lines(True, ceil(len(items) / 2))
+            # As few lines as hold every key: a grid's column is as wide as its widest key.
+            room = self.size.width - sum(child.outer_size.width for child in docked)
+            widths = [child.outer_size.width for child in items]
+            for lines in range(2, MAX_LINES + 1):
+                columns = ceil(len(items) / lines)
+                if sum(max(widths[c::columns]) for c in range(columns)) + columns - 1 <= room:
+                    break
+            self._set_two_lines(True, columns, lines)
 
-    def _set_two_lines(self, two: bool, columns: int = 0) -> None:
+    def _set_two_lines(self, two: bool, columns: int = 0, lines: int = 2) -> None:
+        """One line, or a grid of `columns` keys on `lines` lines (two, or three when keys are many)."""
         if two == self._two_lines:
             return
         self._two_lines = two
         if two:
             self.styles.grid_size_columns = columns
+            self.styles.height = lines
+        else:
+            self.styles.clear_rule("height")
         self.set_class(two, "-two-lines")
         # The screen above grows or shrinks by a line: lay it out and paint it all again.
         self.screen.refresh(layout=True)

@@ -1,0 +1,305 @@
+"""The Log shows any day up to today: keys, a typed day, the week strip; entries fixed there.
+
+The clock: Friday 20 Nov 2026, 10:00 in London. Yesterday is Thursday 19 Nov.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from textual.widgets import DataTable, Input, Static
+from textual.widgets._footer import FooterKey
+
+from offload.tui.app import OffloadApp
+from offload.tui.dialogs.day import DayDialog
+from offload.tui.dialogs.entry import EntryDialog
+from offload.tui.widgets.week_strip import WeekStrip
+from tests.conftest import SRC, snapshot
+from tests.test_focus_model import _tmux, _wait_for
+
+SIZE = (120, 36)
+
+
+def app_for(service) -> OffloadApp:
+    return OffloadApp(service, tick_seconds=3600)
+
+
+def tasks_shown(app) -> list[str]:
+    table = app.screen.query_one("#today", DataTable)
+    return [str(table.get_row_at(i)[3]) for i in range(table.row_count)]
+
+
+def title(app) -> str:
+    return str(app.screen.query_one("#today-title", Static).content)
+
+
+def a_week(service) -> None:
+    service.log.add("Invoices", "2026-11-16 09:00", "2026-11-16 10:00")
+    service.log.add("Calls", "yesterday 8:00", "yesterday 8:30")
+    service.log.add("Email", "yesterday 8:30", "yesterday 9:00")
+    service.log.add("Design", "9:00", "9:45")
+
+
+def marked(strip: WeekStrip) -> list[str]:
+    """The strip's text drawn in reverse: the day shown."""
+    rendered = strip.render()
+    return [rendered.plain[s.start:s.end] for s in rendered.spans if getattr(s.style, "reverse", False)]
+
+
+def footer(app) -> dict[str, str]:
+    return {k.description: k.key for k in app.screen.query(FooterKey) if not k.disabled}
+
+
+async def test_yesterday_add_edit_delete_and_undo_there(service, clock):
+    a_week(service)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape", "left")
+        await pilot.pause()
+        assert title(app).startswith("Yesterday, Thu 19 Nov")
+        assert tasks_shown(app) == ["Email", "Calls"]
+
+        # A time alone falls on the day shown, and the new entry shows there.
+        await pilot.press("a")
+        await pilot.pause()
+        assert "Thu 19 Nov" in str(app.screen.query_one("#title", Static).content)
+        await pilot.press(*"Proposal", "tab", *"9:00", "tab", *"9:40", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, EntryDialog)
+        assert tasks_shown(app) == ["Proposal", "Email", "Calls"]
+        added = next(e for e in service.log.day(date(2026, 11, 19)) if e.task == "Proposal")
+        assert (added.end_utc - added.start_utc) == 40 * 60
+        assert not [e for e in service.log.today() if e.task == "Proposal"]
+
+        # Edit it: the cursor is on it (newest first), the dialog shows it, a new end is saved.
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, EntryDialog)
+        assert dialog.query_one("#start", Input).value == "2026-11-19 09:00"
+        dialog.query_one("#end", Input).value = "9:50"  # a time alone: the entry's own day
+        await pilot.press("enter")
+        await pilot.pause()
+        table = app.screen.query_one("#today", DataTable)
+        assert [str(c) for c in table.get_row_at(0)][:4] == ["09:00", "09:50", "50m", "Proposal"]
+
+        await pilot.press("d")
+        await pilot.pause()
+        assert tasks_shown(app) == ["Email", "Calls"]
+        await pilot.press("u")
+        await pilot.pause()
+        assert tasks_shown(app) == ["Proposal", "Email", "Calls"]
+        assert title(app).startswith("Yesterday")  # still the day the user chose
+    proposal = next(e for e in service.log.day(date(2026, 11, 19)) if e.task == "Proposal")
+    assert proposal.end_utc - proposal.start_utc == 50 * 60
+
+
+async def test_day_keys_from_the_table_and_back_to_today(service, clock):
+    a_week(service)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+        assert title(app) == "Today" and tasks_shown(app) == ["Design"]
+        assert "Today" not in footer(app)  # nothing to go back to
+        await pilot.press("left", "left", "left", "left")
+        await pilot.pause()
+        assert title(app).startswith("Mon 16 Nov") and tasks_shown(app) == ["Invoices"]
+        assert "t goes back" in title(app) or "t or ctrl+home goes back" in title(app)
+        await pilot.press("right", "right")
+        await pilot.pause()
+        assert title(app).startswith("Wed 18 Nov") and tasks_shown(app) == []
+        await pilot.press("t")
+        await pilot.pause()
+        assert title(app) == "Today" and tasks_shown(app) == ["Design"]
+
+
+async def test_never_past_today(service, clock, db_path):
+    a_week(service)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape", "right")
+        await pilot.pause()
+        assert title(app) == "Today" and tasks_shown(app) == ["Design"]
+        # From yesterday, two steps on end on today.
+        await pilot.press("left", "right", "right")
+        await pilot.pause()
+        assert title(app) == "Today"
+        # A click on Saturday (still to come) shows nothing new.
+        await pilot.click(WeekStrip, offset=(1 + 5 * 15 + 2, 0))
+        await pilot.pause()
+        assert title(app) == "Today"
+
+
+async def test_typing_in_the_task_field_never_changes_the_day(service, clock):
+    a_week(service)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        # t, g and the letters of a name are typed, never obeyed (the arrows move the field's cursor).
+        await pilot.press(*"get the tax forms", "left", "left", "right")
+        await pilot.pause()
+        assert app.screen.query_one("#task-input", Input).value == "get the tax forms"
+        assert title(app) == "Today" and not isinstance(app.screen, DayDialog)
+        # The keys the footer shows while typing do change it, and the field keeps what was typed.
+        keys = footer(app)
+        assert keys["Day"] == "pageup" and keys["Go to day"] == "ctrl+l"
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert title(app).startswith("Yesterday") and tasks_shown(app) == ["Email", "Calls"]
+        assert footer(app)["Today"] == "ctrl+home"
+        await pilot.press("ctrl+home")
+        await pilot.pause()
+        assert title(app) == "Today"
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, DayDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#task-input", Input).value == "get the tax forms"
+    assert service.log.running() is None
+
+
+@pytest.mark.parametrize("typed, shows", [
+    ("yesterday", "Yesterday, Thu 19 Nov"),
+    ("mon", "Mon 16 Nov"),
+    ("2026-11-17", "Tue 17 Nov"),
+    ("2025-11-17", "Mon 17 Nov 2025"),
+    ("today", "Today"),
+])
+async def test_a_typed_day_is_shown(service, clock, typed, shows):
+    a_week(service)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape", "g")
+        await pilot.pause()
+        await pilot.press(*typed, "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, DayDialog)
+        assert title(app).startswith(shows)
+
+
+@pytest.mark.parametrize("typed, says", [
+    ("tomorrow", "Cannot read the date 'tomorrow'"),
+    ("2026-11-21", "Sat 21 Nov 2026 has not happened yet"),
+    ("2026-02-30", "no such date"),
+    ("1969-12-31", "starts in 1970"),
+])
+async def test_a_day_that_cannot_be_shown_is_said_beside_the_field(service, clock, typed, says):
+    a_week(service)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape", "g")
+        await pilot.pause()
+        await pilot.press(*typed, "enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, DayDialog)
+        message = dialog.query_one("#msg-day", Static)
+        assert says in str(message.content) and message.display
+        assert dialog.query_one("#day", Input).has_class("-invalid")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert title(app) == "Today"
+
+
+async def test_the_week_strip_marks_the_day_shown_says_unlogged_time_and_takes_clicks(service, clock):
+    service.log.add("Calls", "2026-11-17 08:00", "2026-11-17 08:30")
+    service.log.add("Email", "2026-11-17 09:10", "2026-11-17 10:00")  # 40 minutes unlogged between
+    service.log.add("Design", "9:00", "9:45")
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        strip = app.screen.query_one(WeekStrip)
+        lines = strip.render().plain.split("\n")
+        tuesday = lines[0].index("Tue")
+        assert "40m" in lines[1][tuesday - 2:tuesday + 12]
+        assert "unlogged 40m" in lines[1]
+        # Click on Tuesday: the Log shows it, and the strip marks it.
+        await pilot.click(WeekStrip, offset=(1 + tuesday + 2, 0))
+        await pilot.pause()
+        assert title(app).startswith("Tue 17 Nov") and tasks_shown(app) == ["Email", "unlogged 40m", "Calls"]
+        assert marked(strip) == ["Tue  1h 20m"]
+
+
+async def test_a_day_far_back_and_its_week(service, clock):
+    service.log.add("Old work", "1970-01-01 09:00", "1970-01-01 10:00")
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape", "g", *"1970-01-01", "enter")
+        await pilot.pause()
+        assert title(app).startswith("Thu 01 Jan 1970") and tasks_shown(app) == ["Old work"]
+        await pilot.press("left")  # before 1970: said, and the day stays
+        await pilot.pause()
+        assert title(app).startswith("Thu 01 Jan 1970")
+
+
+@pytest.mark.parametrize("keys, flagged", [((), False), (("escape", "left"), False), (("escape", "left"), True)])
+async def test_at_80x24_every_footer_key_is_drawn_whole(service, clock, keys, flagged):
+    if flagged:  # six hours running: "Real end" joins the keys
+        service.log.add("Calls", "yesterday 8:00", "yesterday 8:30")
+        service.log.start("Accounts", at="4:00")
+    else:
+        a_week(service)
+    app = app_for(service)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*keys)
+        for _ in range(3):
+            await pilot.pause()
+        shown = list(app.screen.query(FooterKey))
+        assert {"Day", "Go to day", "Review", "Help"} <= {k.description for k in shown}
+        regions = sorted((k.region for k in shown), key=lambda r: (r.y, r.x))
+        assert all(app.screen.region.contains_region(r) for r in regions)
+        assert all(not a.overlaps(b) for a, b in zip(regions, regions[1:]))
+        # Each key's text fits in its place: nothing cut at the right edge.
+        for key in shown:
+            assert key.region.width >= len(key.key_display or "") + 1 + len(key.description), key.description
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+@pytest.mark.parametrize("keys, shows", [
+    (["PageUp"], "Yesterday, Thu 19 Nov"),
+    (["PageUp", "PageUp", "wait:Wed 18 Nov", "PageDown"], "Yesterday, Thu 19 Nov"),
+    (["PageUp", "wait:Yesterday", "C-Home", "wait:Today", "C-l"], "Show a day on the Log"),
+])
+def test_the_day_keys_work_while_typing_through_tmux(tmp_path, keys, shows):
+    socket = f"offload-days-{os.getpid()}-{tmp_path.name}"
+    settings = {"PYTHONPATH": str(SRC), "OFFLOAD_NOW": "2026-11-20T10:00:00Z", "OFFLOAD_TZ": "Europe/London"}
+    db = tmp_path / "o.db"
+    subprocess.run([sys.executable, "-m", "offload", "--db", str(db), "add", "Calls", "--from", "yesterday 8:00",
+                    "--to", "yesterday 8:30"], env=dict(os.environ, **settings), check=True, capture_output=True)
+    command = shlex.join(["env", *(f"{k}={v}" for k, v in settings.items()), "TERM=xterm-256color",
+                          sys.executable, "-m", "offload", "--db", str(db)])
+    _tmux(socket, "new-session", "-d", "-x", "100", "-y", "30", command, check=True)
+    try:
+        assert "What are you working on?" in _wait_for(socket, "What are you working on?")
+        _tmux(socket, "send-keys", *"abc", check=True)  # typing first: the keys work in the field
+        for key in keys:
+            if key.startswith("wait:"):
+                assert key[5:] in _wait_for(socket, key[5:])
+            else:
+                _tmux(socket, "send-keys", key, check=True)
+        screen = _wait_for(socket, shows)
+        assert shows in screen
+    finally:
+        _tmux(socket, "kill-server", capture_output=True)
+
+
+async def test_an_entry_added_on_a_day_shown_changes_nothing_on_a_bad_time(service, clock, db_path):
+    a_week(service)
+    before = snapshot(db_path)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape", "left", "a")
+        await pilot.pause()
+        await pilot.press(*"Proposal", "tab", *"8:15", "tab", *"8:45", "enter")  # over Calls and Email
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, EntryDialog)
+        assert "overlap" in str(dialog.query_one("#error", Static).content)
+    assert snapshot(db_path) == before
