@@ -12,7 +12,7 @@ from offload.domain.weeks import Week
 from offload.service import Offload
 from offload.tui import words
 from offload.tui.data import Data
-from offload.tui.messages import ActionDone, ActionFailed, SettingsLoaded, Warned
+from offload.tui.messages import ActionDone, ActionFailed, ReminderLoaded, SettingsLoaded, Warned
 from offload.tui.screens.log import LogScreen
 
 
@@ -95,6 +95,9 @@ class OffloadApp(App):
         self._theme_at_start = self.theme
         self._warm = False
         self.task_change = None  # the last rename or merge of a task (Renamed or Merge), for u to undo
+        self.reminder_due: int | None = None  # when "nothing is running" is to be said (epoch), as read
+        self._reminder_day = None  # the day that was read on: a new day reads it again
+        self._reminded: int | None = None  # the due time already rung for: once per idle stretch
 
     @property
     def crashed(self) -> BaseException | None:
@@ -106,8 +109,14 @@ class OffloadApp(App):
         self._held_warnings.on_warning(lambda message: self.post_message(Warned(message)))
         self.data.follow(self)
         self.data.load_settings()
-        # The one look at the file for other processes' writes (the CLI); screens hear DataChanged.
-        self.set_interval(self.tick_seconds, self.data.poll)
+        self.read_reminder()
+        self.set_interval(self.tick_seconds, self.tick)
+
+    def tick(self) -> None:
+        """Once a second: the one look at the file for other processes' writes (the CLI; screens
+        hear DataChanged), and the reminder, if its time has come."""
+        self.data.poll()
+        self.check_reminder()
 
     def on_unmount(self) -> None:
         self.data.close()
@@ -160,6 +169,30 @@ class OffloadApp(App):
 
     def on_data_changed(self) -> None:
         self.data.load_settings(self.week)  # the settings dialog opens with what is stored now
+        self.read_reminder()  # a start, a stop or new settings move it
+
+    # --- the reminder that nothing is running -----------------------------------------------
+    def read_reminder(self) -> None:
+        self._reminder_day = self.data.today()
+        self.data.load_reminder(self)
+
+    def on_reminder_loaded(self, loaded: ReminderLoaded) -> None:
+        self.reminder_due = loaded.due_at
+        self.check_reminder()
+
+    def check_reminder(self) -> None:
+        """When nothing has run for the minutes set, during the working hours: the terminal bell
+        and a notice, once for each idle stretch (a start and a stop make a new one)."""
+        if self.data.today() != self._reminder_day:
+            self.read_reminder()  # today's working hours, not yesterday's
+            return
+        due = self.reminder_due
+        if due is None or due == self._reminded or self.data.now_epoch() < due:
+            return
+        self._reminded = due
+        self.bell()
+        self.notify(words.reminder(self.settings.get("reminder_minutes", "")), title="Nothing is running",
+                    severity="warning", timeout=30, markup=False)
 
     def on_action_done(self, done: ActionDone) -> None:
         if done.said:

@@ -155,6 +155,9 @@ class Data:
         """`view` gets DataChanged whenever the database changes (its own changes or others')."""
         self._views.add(view)
 
+    def unfollow(self, view: MessagePump) -> None:
+        self._views.discard(view)
+
     def changed(self, outside: bool = False) -> None:
         for view in list(self._views):
             view.post_message(DataChanged(outside))

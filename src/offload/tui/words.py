@@ -123,3 +123,10 @@ def day_name(day: date, today: date) -> str:
         return "today"
     named = day.strftime("%a %d %b") + (f" {day.year}" if day.year != today.year else "")
     return f"yesterday, {named}" if day == today - timedelta(days=1) else named
+
+
+def reminder(minutes: str) -> str:
+    """The reminder's notice: what it is about, and the one step that ends it."""
+    since = f"for {minutes} minutes" if minutes else "for a while"
+    return (f"Nothing has been logged {since}. Type what you are doing in the Log's task field "
+            f"(1, then Enter), or a adds what you did. The reminder is set in the settings (,).")

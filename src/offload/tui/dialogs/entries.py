@@ -6,6 +6,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -15,6 +16,10 @@ from textual.widgets import DataTable, Static
 from offload.domain.format import duration
 from offload.domain.weeks import Week
 from offload.domain.zones import reading_zone
+from offload.tui.dialogs.entry import EntryKeys
+from offload.tui.messages import ActionDone, DataChanged, EntriesLoaded
+from offload.tui.widgets.keys_footer import KeysFooter
+from offload.tui.widgets.selection import selected_key
 
 
 def entry_cells(entry, zone: str, now_epoch: int) -> list[Text]:
@@ -36,14 +41,21 @@ def entry_cells(entry, zone: str, now_epoch: int) -> list[Text]:
     ]
 
 
-class TaskEntriesDialog(ModalScreen[None]):
-    """Read-only: Escape goes back to the review."""
+class TaskEntriesDialog(EntryKeys, ModalScreen[None]):
+    """Each time a task was done in the audit period; e (or Enter) edits the entry under the cursor,
+    d deletes it and u puts it back, as on the Log. The list and the total follow every change (and
+    the Review below it, which hears DataChanged too)."""
 
     CSS_PATH = "entries.tcss"
-    BINDINGS = [Binding("escape,q", "close", "Close", id="entries.close", tooltip="Back to the review")]
+    BINDINGS = [
+        Binding("escape,q", "close", "Close", id="entries.close", tooltip="Back to the review"),
+        Binding("e", "edit", "Edit", id="entries.edit", tooltip="Edit the entry under the cursor: task, times, note"),
+        Binding("d", "delete", "Delete", id="entries.delete", tooltip="Delete the entry under the cursor (u puts it back)"),
+        Binding("u", "undo", "Undo delete", id="entries.undo", tooltip="Put back the entry deleted last"),
+    ]
 
     def __init__(self, task: str, week: Week, entries: list, week_seconds: int, zone: str,
-                 now_epoch: int) -> None:
+                 now_epoch: int, names: list[str] | None = None) -> None:
         super().__init__()
         self.task_name = task
         self.week = week
@@ -51,19 +63,15 @@ class TaskEntriesDialog(ModalScreen[None]):
         self.week_seconds = week_seconds
         self.zone = zone
         self.now_epoch = now_epoch
+        self.names = names or []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="entries-box"):
             yield Static(self.task_name, id="entries-task", markup=False)
             yield Static(self.week.title(), id="entries-week", markup=False)
             yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
-            count = len(self.entries)
-            yield Static(
-                f"{count} {'entry' if count == 1 else 'entries'} · {duration(self.week_seconds)} in this week"
-                " · Esc closes",
-                id="entries-total",
-                markup=False,
-            )
+            yield Static("", id="entries-total", markup=False)
+            yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#entries", DataTable)
@@ -72,9 +80,70 @@ class TaskEntriesDialog(ModalScreen[None]):
         table.add_column("End", key="end")
         table.add_column("Duration", key="duration", width=8)
         table.add_column("Note", key="note")
+        self._fill()
+        table.focus()
+        self.app.data.follow(self)
+
+    def on_unmount(self) -> None:
+        self.app.data.unfollow(self)
+
+    def _fill(self) -> None:
+        table = self.query_one("#entries", DataTable)
+        chosen = selected_key(table)
+        table.clear()
         for entry in self.entries:
             table.add_row(*entry_cells(entry, self.zone, self.now_epoch), key=str(entry.id))
-        table.focus()
+        keys = [str(e.id) for e in self.entries]
+        if chosen in keys:
+            table.move_cursor(row=keys.index(chosen), animate=False)
+        count = len(self.entries)
+        period = "this week" if self.week.weeks == 1 else f"these {self.week.weeks} weeks"
+        total = (f"{count} {'entry' if count == 1 else 'entries'} · {duration(self.week_seconds)} in {period}"
+                 if count else f"No entries of this task left in {period}.")
+        self.query_one("#entries-total", Static).update(total)
+
+    # --- following changes ------------------------------------------------------------------
+    def on_data_changed(self, _message: DataChanged) -> None:
+        self.app.data.load_entries(self, self.task_name, self.week)
+
+    def on_entries_loaded(self, loaded: EntriesLoaded) -> None:
+        loaded.stop()  # ours: the Review below asked for none
+        self.entries, self.week_seconds, self.names = loaded.entries, loaded.seconds, loaded.names
+        self.now_epoch = self.app.data.now_epoch()
+        self._fill()
+
+    def on_action_done(self, done: ActionDone) -> None:
+        self.entry_done(done)
+
+    # --- the keys ---------------------------------------------------------------------------
+    def selected_entry(self):
+        key = selected_key(self.query_one("#entries", DataTable))
+        return next((e for e in self.entries if str(e.id) == key), None)
+
+    def entry_names(self) -> list[str]:
+        return self.names
+
+    @on(DataTable.RowSelected)
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            self.notify("No entry to edit here.", severity="warning")
+            return
+        self.edit_entry(entry)
+
+    def action_delete(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            self.notify("No entry to delete here.", severity="warning")
+            return
+        self.delete_entry(entry)
+
+    def action_undo(self) -> None:
+        self.undo_delete()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -505,7 +505,7 @@ class ReviewScreen(Screen):
     def on_entries_loaded(self, loaded: EntriesLoaded) -> None:
         if self.is_current:
             self.app.push_screen(TaskEntriesDialog(loaded.task, loaded.week, loaded.entries, loaded.seconds,
-                                                   self.data.zone, self.data.now_epoch()))
+                                                   self.data.zone, self.data.now_epoch(), loaded.names))
 
     # The audit period: the app moves it, saves it, and every screen follows.
     def action_previous_week(self) -> None:

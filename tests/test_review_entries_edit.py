@@ -1,0 +1,125 @@
+"""The Review's list of a task's entries (Enter on a task) fixes them as the Log does: e edits,
+d deletes, u puts back; the list, its total and the Review's totals follow each change."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input, Static
+
+from offload.tui.dialogs.entries import TaskEntriesDialog
+from offload.tui.dialogs.entry import EntryDialog
+from tests.conftest import snapshot
+from tests.test_review_screen import SIZE, app_for, log_week, open_review, rows, text
+
+
+async def open_invoices(app, pilot) -> TaskEntriesDialog:
+    screen = await open_review(app, pilot)
+    assert [r[1] for r in rows(screen.query_one("#tasks", DataTable))] == ["Design", "Invoices", "Email"]
+    await pilot.press("down", "enter")
+    await pilot.pause()
+    assert isinstance(app.screen, TaskEntriesDialog)
+    return app.screen
+
+
+def total(dialog) -> str:
+    return str(dialog.query_one("#entries-total", Static).content)
+
+
+async def test_edit_an_entry_from_the_review_and_its_totals_follow(service):
+    log_week(service)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_invoices(app, pilot)
+        assert "2 entries · 3h 00m in this week" in total(dialog)
+        await pilot.press("down", "e")  # Thursday's hour: it really began at 8:00
+        await pilot.pause()
+        edit = app.screen
+        assert isinstance(edit, EntryDialog)
+        assert edit.query_one("#end", Input).value == "2026-11-19 10:00"
+        edit.query_one("#start", Input).value = "2026-11-19 8:00"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert rows(dialog.query_one("#entries", DataTable))[1][:4] == ["Thu 19 Nov", "08:00", "10:00", "2h 00m"]
+        assert "2 entries · 4h 00m in this week" in total(dialog)
+        # The cursor stays on the entry edited.
+        assert dialog.query_one("#entries", DataTable).cursor_row == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        table = app.screen.query_one("#tasks", DataTable)
+        assert rows(table)[1][1:3] == ["Invoices", "4h 00m"]
+        assert text(app.screen, "#summary") == "Highlighted 0m of 11h 00m logged (0%)"
+
+
+async def test_delete_an_entry_from_the_review_and_undo_puts_it_back(service, db_path):
+    log_week(service)
+    before = snapshot(db_path)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_invoices(app, pilot)
+        await pilot.press("d")  # Monday's two hours
+        await pilot.pause()
+        assert rows(dialog.query_one("#entries", DataTable)) == [
+            ["Thu 19 Nov", "09:00", "10:00", "1h 00m", "[b]late[/b] payers"],
+        ]
+        assert "1 entry · 1h 00m in this week" in total(dialog)
+        assert len(dict(snapshot(db_path))["entries"]) == len(dict(before)["entries"]) - 1
+        # The Review under the dialog has followed already.
+        review = app.screen_stack[-2]
+        assert rows(review.query_one("#tasks", DataTable))[-1][1:3] == ["Invoices", "1h 00m"]
+
+        await pilot.press("u")
+        await pilot.pause()
+        assert "2 entries · 3h 00m in this week" in total(dialog)
+        assert snapshot(db_path) == before
+        await pilot.press("u")
+        await pilot.pause()
+        assert snapshot(db_path) == before  # nothing more to put back: nothing changes
+
+
+async def test_deleting_every_entry_of_the_task_leaves_the_list_open_and_says_so(service):
+    log_week(service)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_invoices(app, pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert dialog.query_one("#entries", DataTable).row_count == 0
+        assert total(dialog) == "No entries of this task left in this week."
+        await pilot.press("d", "e")  # nothing to act on: said, nothing breaks
+        await pilot.pause()
+        assert app.screen is dialog
+        await pilot.press("u")
+        await pilot.pause()
+        assert "1 entry · 1h 00m in this week" in total(dialog)  # the one deleted last
+
+
+async def test_an_entry_moved_to_another_task_leaves_the_list(service):
+    log_week(service)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_invoices(app, pilot)
+        await pilot.press("enter")  # Enter edits too
+        await pilot.pause()
+        edit = app.screen
+        assert isinstance(edit, EntryDialog)
+        edit.query_one("#task", Input).value = "Email"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [r[0] for r in rows(dialog.query_one("#entries", DataTable))] == ["Thu 19 Nov"]
+        await pilot.press("escape")
+        await pilot.pause()
+        table = app.screen.query_one("#tasks", DataTable)
+        assert {r[1]: r[2] for r in rows(table)} == {"Design": "6h 00m", "Email": "3h 00m", "Invoices": "1h 00m"}
+
+
+async def test_the_entries_list_names_its_keys_in_its_footer(service):
+    from textual.widgets._footer import FooterKey
+
+    log_week(service)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_invoices(app, pilot)
+        shown = {k.description for k in dialog.query(FooterKey)}
+        assert {"Close", "Edit", "Delete", "Undo delete"} <= shown
