@@ -173,3 +173,34 @@ async def test_a_name_grown_in_place_takes_the_room_the_window_has(service, db_p
         assert [str(row[3]) for row in (today.get_row_at(i) for i in range(2))] == ["Email", longer]
         assert today.columns["task"].width >= len(longer)  # the whole name, not "Client de…"
         assert fits(today)
+
+
+async def test_at_80x24_tab_brings_every_setting_into_view(service):
+    """The reminder's fields sit below the fold: Tab to each, and it shows (not under the buttons)."""
+    from offload.tui.dialogs.settings import SETTINGS
+
+    app = app_for(service)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape", "comma")
+        await pilot.pause()
+        seen = []
+        for _ in SETTINGS:
+            await pilot.pause()
+            field = app.screen.focused
+            seen.append(field.id)
+            assert on_screen(app, field), field.id
+            await pilot.press("tab")
+        assert {f"set-{key}" for key in SETTINGS} <= set(seen)
+
+
+@pytest.mark.parametrize("keys", [("a",), ("left", "a")])
+async def test_at_80x24_the_entry_dialog_shows_its_buttons(service, keys):
+    from textual.widgets import Button
+
+    service.log.add("Calls", "8:00", "8:30")
+    app = app_for(service)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape", *keys)
+        await pilot.pause()
+        for button in app.screen.query(Button):
+            assert on_screen(app, button), button.id

@@ -32,6 +32,9 @@ def utc(*args: int) -> datetime:
         ("-15m", utc(2026, 11, 20, 9, 45)),
         ("-1h30m", utc(2026, 11, 20, 8, 30)),
         ("now", NOW),
+        # Seconds, as a gap filled from the Log shows its edges (a timer's entries have them).
+        ("9:05:37", utc(2026, 11, 20, 9, 5, 37)),
+        ("yesterday 17:00:01", utc(2026, 11, 19, 17, 0, 1)),
     ],
 )
 def test_accepted_forms(text, expected):
@@ -43,7 +46,8 @@ def test_local_time_is_read_in_the_users_zone():
 
 
 @pytest.mark.parametrize("text", ["25:99", "9:60", "24:00", "", "   ", "soon", "9", "2026-02-30 10:00",
-                                  "-", "-15x", "tomorrow 9:00", "mon", "1:2:3"])
+                                  "-", "-15x", "tomorrow 9:00", "mon", "1:2:3",
+                                  "9:05:60", "9:05:7"])
 def test_refusals_show_an_accepted_example(text):
     with pytest.raises(InvalidInput) as caught:
         parse_time(text, NOW, "Europe/London")

@@ -26,11 +26,18 @@ def gaps(spans: Iterable[tuple[int, int]], lo: int, hi: int, least: int = GAP_SE
     the first span's start and the last span's end (before the first entry and after the last
     the day is simply not logged yet). Spans are (start, end) instants in any order; a running
     entry is given up to now."""
-    inside = sorted((max(s, lo), min(e, hi)) for s, e in spans if e > lo and s < hi and e > s)
+    spans = [(s, e) for s, e in spans if e > lo and s < hi and e > s]
+    # The day's own first start and last end: an entry over midnight reaches into the day, but
+    # the night before it began (or after it ended) is sleep, not a hole in the day's log.
+    first = min((s for s, _ in spans if s >= lo), default=None)
+    last = max((e for _, e in spans if e <= hi), default=None)
+    if first is None or last is None:
+        return []
+    inside = sorted((max(s, lo), min(e, hi)) for s, e in spans)
     found: list[Gap] = []
     covered = None
     for start, end in inside:
-        if covered is not None and start - covered > least:
+        if covered is not None and start - covered > least and start > first and covered < last:
             found.append(Gap(covered, start))
         covered = end if covered is None else max(covered, end)
     return found

@@ -76,6 +76,17 @@ def _at(day: date, hour: int, minute: int, zone: str, text: str = "") -> datetim
 _SECONDS = re.compile(r"^(\d{1,2}:\d{2}):(\d{2})$")
 
 
+def _clock_seconds(raw: str, part: str) -> tuple[int, int, int]:
+    """A clock time with its seconds if given (`09:00:37`): what the Log fills a gap with and
+    `offload delete` prints to put an entry back exactly, meeting its neighbours to the second."""
+    seconds = _SECONDS.match(part)
+    hh, mm = _clock(raw, seconds.group(1) if seconds else part)
+    second = int(seconds.group(2)) if seconds else 0
+    if second > 59:
+        raise _refuse(raw, "seconds go to 59")
+    return hh, mm, second
+
+
 def parse_time(text: str, now: datetime, zone: str, day: date | None = None) -> datetime:
     """Read a typed time relative to `now` (aware) in the user's `zone`; return UTC.
     A clock time alone falls on `day` (default today): editing an entry, its own day."""
@@ -105,23 +116,17 @@ def parse_time(text: str, now: datetime, zone: str, day: date | None = None) -> 
             day = date(y, mo, d)
         except ValueError:
             raise _refuse(raw, "no such date") from None
-        # Seconds in a full date (`2026-11-20 09:00:37`): what `offload delete` prints to put
-        # an entry back exactly, so it meets its neighbours without overlapping them.
-        seconds = _SECONDS.match(m.group(4))
-        hh, mm = _clock(raw, seconds.group(1) if seconds else m.group(4))
-        second = int(seconds.group(2)) if seconds else 0
-        if second > 59:
-            raise _refuse(raw, "seconds go to 59")
+        hh, mm, second = _clock_seconds(raw, m.group(4))
         if y < 1970:
             raise _refuse(raw, "before 1970")
         return _at(day, hh, mm, zone, raw.strip()) + timedelta(seconds=second)
     parts = s.split(" ")
     if len(parts) == 1:
-        hour, minute = _clock(raw, parts[0])
-        return _at(day or today, hour, minute, zone, raw.strip())
+        hour, minute, second = _clock_seconds(raw, parts[0])
+        return _at(day or today, hour, minute, zone, raw.strip()) + timedelta(seconds=second)
     if len(parts) == 2:
         word, clock = parts
-        hour, minute = _clock(raw, clock)
+        hour, minute, second = _clock_seconds(raw, clock)
         if word == "today":
             day = today
         elif word == "yesterday":
@@ -131,7 +136,7 @@ def parse_time(text: str, now: datetime, zone: str, day: date | None = None) -> 
             day = today - timedelta(days=back)
         else:
             raise _refuse(raw)
-        return _at(day, hour, minute, zone, raw.strip())
+        return _at(day, hour, minute, zone, raw.strip()) + timedelta(seconds=second)
     raise _refuse(raw)
 
 

@@ -35,6 +35,7 @@ from offload.tui.messages import (
     GroupingLoaded,
     HandoverLoaded,
     LogLoaded,
+    NamesLoaded,
     PlanLoaded,
     ReminderLoaded,
     SettingsLoaded,
@@ -208,6 +209,9 @@ class Data:
             )
 
         self.load(target, "log", read)
+
+    def load_names(self, target: MessagePump) -> None:
+        self.load(target, "names", lambda s: NamesLoaded(s.log.task_names()))
 
     def load_reminder(self, target: MessagePump) -> None:
         self.load(target, "reminder", lambda s: ReminderLoaded(s.log.reminder_due_at()))

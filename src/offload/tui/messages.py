@@ -77,6 +77,13 @@ class LogLoaded(Message):
 
 
 @dataclass
+class NamesLoaded(Message):
+    """Every task's name, most recent first: what a task field completes from."""
+
+    names: list[str]
+
+
+@dataclass
 class ReminderLoaded(Message):
     """When "nothing is running" is due to be said (an epoch, maybe past), or None: off, a task
     running, or outside the working hours."""

@@ -117,6 +117,14 @@ def merge_undone(merge) -> str:
     return f"Undone: {names} is back with its {_entries(merge.entries)}"
 
 
+def on_day(day: date, today: date) -> str:
+    """`today`, `on Thu 19 Nov (yesterday)`, `on Tue 17 Nov`: where a sentence puts a day."""
+    if day == today:
+        return "today"
+    named = day_name(day, today)
+    return f"on {named.removeprefix('yesterday, ')} (yesterday)" if named.startswith("yesterday, ") else f"on {named}"
+
+
 def day_name(day: date, today: date) -> str:
     """`today`, `yesterday, Thu 19 Nov`, `Tue 17 Nov`, `Tue 17 Nov 2025`: a day as the Log names it."""
     if day == today:

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from offload.domain.format import duration
+from offload.domain.format import duration, entry_duration
 from offload.domain.weeks import Week
 from offload.domain.zones import reading_zone
 from offload.tui.dialogs.entry import EntryKeys
@@ -24,7 +24,8 @@ from offload.tui.widgets.selection import selected_key
 
 def entry_cells(entry, zone: str, now_epoch: int) -> list[Text]:
     """Times in the zone the entry was logged in (named when it is not the user's zone now)."""
-    tz = ZoneInfo(reading_zone(entry.tz))  # a zone an older Offload stored unreadable: UTC
+    shown_zone = reading_zone(entry.tz)  # a zone an older Offload stored unreadable: UTC
+    tz = ZoneInfo(shown_zone)
     start = datetime.fromtimestamp(entry.start_utc, tz)
     away = f" {start.tzname()}" if entry.tz != zone else ""
     if entry.end_utc is None:
@@ -36,7 +37,8 @@ def entry_cells(entry, zone: str, now_epoch: int) -> list[Text]:
         Text(start.strftime("%a %d %b")),
         Text(start.strftime("%H:%M") + away),
         end_text,
-        Text(duration(entry.seconds(now_epoch)), justify="right"),
+        # Agrees with the times beside it (from the shown start to the shown end).
+        Text(entry_duration(entry.start_utc, entry.end_utc, now_epoch, shown_zone), justify="right"),
         Text(entry.note, style="dim"),
     ]
 

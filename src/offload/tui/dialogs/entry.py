@@ -22,7 +22,7 @@ from offload.tui.messages import ActionDone
 from offload.tui.widgets.task_suggester import TaskSuggester
 
 TIMES_HINT = "Times: 9:30 · yesterday 17:00 · mon 9:00 · 2026-11-20 09:00 · -15m"
-DAY_HINT = "A time alone (9:30) is on {day}; another day: mon 9:00 · 2026-11-20 09:00"
+DAY_HINT = "A time alone (9:30) is {day}; another day: mon 9:00 · 2026-11-20 09:00"
 
 
 @dataclass
@@ -56,6 +56,10 @@ class EntryDialog(FormDialog):
     EntryDialog #error { color: $error; text-style: bold; min-height: 1; margin-top: 1; }
     EntryDialog Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
     EntryDialog Button { margin-left: 1; }
+    /* A short window (80x24): no blank lines, so Save and Cancel stay on screen. */
+    EntryDialog.-short > Vertical { padding: 0 2; }
+    EntryDialog.-short #title, EntryDialog.-short #hint, EntryDialog.-short Horizontal { margin: 0; }
+    EntryDialog.-short #error { min-height: 0; margin: 0; }
     """
 
     def __init__(
@@ -99,6 +103,9 @@ class EntryDialog(FormDialog):
     def on_mount(self) -> None:
         self.set_focus(self.query_one(f"#{self.focus_field}", Input))
 
+    def on_resize(self) -> None:
+        self.set_class(self.size.height < 30, "-short")
+
     def _read(self) -> EntryForm:
         return EntryForm(*(self.query_one(f"#{f}", Input).value for f in ("task", "start", "end", "note")))
 
@@ -141,8 +148,8 @@ def add_dialog(day: date, today: date, names: list[str], form: EntryForm | None 
     def job(typed: EntryForm):
         return lambda s: s.log.add(typed.task, typed.start, typed.end, typed.note, day=day)
 
-    title = "Add a missed entry" if day == today else f"Add a missed entry on {words.day_name(day, today)}"
-    hint = TIMES_HINT if day == today else DAY_HINT.format(day=words.day_name(day, today))
+    title = "Add a missed entry" if day == today else f"Add a missed entry {words.on_day(day, today)}"
+    hint = TIMES_HINT if day == today else DAY_HINT.format(day=words.on_day(day, today))
     return EntryDialog(title, form or EntryForm(), job, "task", names=names, hint=hint)
 
 

@@ -9,7 +9,8 @@ from textual.screen import Screen
 from offload.domain.errors import WouldMerge
 from offload.tui import words
 from offload.tui.dialogs.skill_sets import ConfirmDialog, NameDialog
-from offload.tui.messages import ActionFailed
+from offload.tui.messages import ActionFailed, NamesLoaded
+from offload.tui.widgets.task_suggester import TaskSuggester
 
 
 class RenameTaskDialog(NameDialog):
@@ -17,10 +18,19 @@ class RenameTaskDialog(NameDialog):
     (None if cancelled). A refusal (an empty name, the same name) shows here, beside the name."""
 
     def __init__(self, name: str) -> None:
+        # → completes an existing task's name, the one a duplicate is merged into.
         super().__init__(f"Rename the task '{name}'", name, self._rename,
-                         placeholder="A new name; an existing task's name merges the two")
+                         placeholder="A new name; an existing task's name merges the two (→ completes)",
+                         suggester=TaskSuggester(lambda: self.names))
         self.old = name
         self.typed = name
+        self.names: list[str] = []
+
+    def on_mount(self) -> None:
+        self.app.data.load_names(self)
+
+    def on_names_loaded(self, loaded: NamesLoaded) -> None:
+        self.names = [n for n in loaded.names if n != self.old]
 
     def _rename(self, new: str):
         old = self.old

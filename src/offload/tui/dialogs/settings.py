@@ -7,7 +7,7 @@ from typing import Any, Callable
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
 from offload.domain.changes import changed
@@ -37,14 +37,16 @@ class SettingsDialog(FormDialog):
         self.job = job
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="settings-box"):
+        with Vertical(id="settings-box"):
             yield Static("Settings", id="settings-title")
-            for key, setting in SETTINGS.items():
-                with Horizontal(classes="setting-row"):
-                    yield Label(setting.label, classes="setting-label")
-                    yield self._field(key)
-                yield Static("", id=f"msg-{key}", classes="setting-message form-message", markup=False)
-            yield Static("Stored in the database, so the command line uses them too.", id="settings-hint")
+            # The fields scroll; Save and Cancel stay in view below them, after them for Tab.
+            with VerticalScroll(id="settings-fields"):
+                for key, setting in SETTINGS.items():
+                    with Horizontal(classes="setting-row"):
+                        yield Label(setting.label, classes="setting-label")
+                        yield self._field(key)
+                    yield Static("", id=f"msg-{key}", classes="setting-message form-message", markup=False)
+                yield Static("Stored in the database, so the command line uses them too.", id="settings-hint")
             yield Static("", id="error", classes="setting-message dialog-error", markup=False)
             with Horizontal(id="settings-buttons"):
                 yield Button("Save", variant="primary", id="save")
@@ -65,6 +67,13 @@ class SettingsDialog(FormDialog):
     def on_mount(self) -> None:
         self.shown = self.typed()  # what the form showed, to save only what changes
         self.set_focus(self.query_one("#set-week_start"))
+
+    def on_resize(self) -> None:
+        # As tall as the fields need, up to what the window leaves beside the title, the message
+        # and the buttons (which stay in view): the fields scroll then.
+        box = self.query_one("#settings-box")
+        around = box.outer_size.height - self.query_one("#settings-fields").outer_size.height
+        self.query_one("#settings-fields").styles.max_height = max(3, self.size.height - max(around, 10))
 
     def field_id(self, field: str) -> str:
         return f"set-{field}"

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -117,17 +118,19 @@ class NameDialog(FormDialog):
 
     CSS_PATH = "dialogs.tcss"
 
-    def __init__(self, title: str, value: str, job: Callable[[str], Job], placeholder: str = "") -> None:
+    def __init__(self, title: str, value: str, job: Callable[[str], Job], placeholder: str = "",
+                 suggester: Suggester | None = None) -> None:
         super().__init__()
         self.title_text = title
         self.value = value
         self.job = job
         self.placeholder = placeholder
+        self.suggester = suggester
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
-            yield Input(self.value, placeholder=self.placeholder, id="name")
+            yield Input(self.value, placeholder=self.placeholder, id="name", suggester=self.suggester)
             yield Static("", classes="dialog-error", id="error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save")
@@ -238,7 +241,8 @@ class ChoiceDialog(ModalScreen[str | None]):
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    """A yes/no question; y or Enter says yes, n or Escape says no."""
+    """A yes/no question; y (or the yes button) says yes; n, Escape or Enter on the focused No
+    says no: the safe answer is the one a stray Enter gives, and the line under the buttons says so."""
 
     CSS_PATH = "dialogs.tcss"
 
@@ -258,6 +262,7 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, variant="error", id="yes")
                 yield Button("No", id="no")
+            yield Static(f"y: {self.yes} · n, Esc or Enter: No", classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Digits, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from offload.domain.format import duration, local_time, stopwatch
+from offload.domain.format import duration, entry_duration, local_time, stopwatch
 from offload.tui import words
 from offload.tui.dialogs.day import FIRST_DAY, DayDialog
 from offload.tui.dialogs.entry import EntryForm, EntryKeys, add_dialog, exact_time
@@ -194,7 +194,7 @@ class LogScreen(EntryKeys, Screen):
             (e.start_utc, str(e.id), [
                 local_time(e.start_utc, zone),
                 local_time(e.end_utc, zone) if e.end_utc else Text("…", style="bold"),
-                Text(duration(e.seconds(now)), justify="right"),
+                Text(entry_duration(e.start_utc, e.end_utc, now, zone), justify="right"),
                 cut(e.task, "bold" if e.running else ""),
                 cut(e.note, "dim"),
             ])
@@ -204,8 +204,8 @@ class LogScreen(EntryKeys, Screen):
             (g.start_utc, key, [
                 Text(local_time(g.start_utc, zone), style="dim"),
                 Text(local_time(g.end_utc, zone), style="dim"),
-                Text(duration(g.seconds), style="dim", justify="right"),
-                cut(f"unlogged {duration(g.seconds)}", "dim italic"),
+                Text(entry_duration(g.start_utc, g.end_utc, now, zone), style="dim", justify="right"),
+                cut(f"unlogged {entry_duration(g.start_utc, g.end_utc, now, zone)}", "dim italic"),
                 cut("Enter adds an entry here", "dim"),
             ])
             for key, g in self.gaps.items()
@@ -459,9 +459,9 @@ class LogScreen(EntryKeys, Screen):
 
     # --- the day shown ------------------------------------------------------------------
     def _on_day(self) -> str:
-        if self.shown is None or self.today_date is None or self.shown == self.today_date:
+        if self.shown is None or self.today_date is None:
             return "today"
-        return f"on {words.day_name(self.shown, self.today_date)}"
+        return words.on_day(self.shown, self.today_date)
 
     def show_day(self, day: date) -> None:
         """Show `day`: today follows the clock (None); never a day after today or before 1970."""
