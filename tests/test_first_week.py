@@ -155,3 +155,9 @@ def test_one_hours_format_a_table(cli, service):
     assert words.freed(service.review.week()) == "Space highlights a task to hand over."
     service.review.set_highlight("Calls", True)
     assert words.freed(service.review.week()) == "Handing that over frees about 1h 30m a week."
+
+
+def test_decimal_hours_round_half_up_as_people_do():
+    from offload.domain.format import hours
+
+    assert [hours(s) for s in (4500, 9900, 900, 0, 2 * 3600)] == ["1.3", "2.8", "0.3", "0.0", "2.0"]

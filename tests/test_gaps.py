@@ -44,12 +44,13 @@ def test_spans_in_any_order_and_one_inside_another():
 
 
 @pytest.mark.parametrize("typed, stored", [("9:00-17:30", "09:00-17:30"), ("8-18", "08:00-18:00"),
-                                           ("7:15 – 24", "07:15-24:00")])
+                                           ("7:15 – 24", "07:15-24:00"), ("9am-5pm", "09:00-17:00"),
+                                           ("9:30 AM - 5:45 pm", "09:30-17:45"), ("12pm-1pm", "12:00-13:00")])
 def test_working_hours_are_read(typed, stored):
     assert check_working_hours(typed) == stored
 
 
-@pytest.mark.parametrize("typed", ["17-9", "25:00-26:00", "9:75-10", "soon", "9:00"])
+@pytest.mark.parametrize("typed", ["17-9", "25:00-26:00", "9:75-10", "soon", "9:00", "9-9", "13pm-2pm", "9-5"])
 def test_bad_working_hours_are_refused(typed):
     with pytest.raises(InvalidInput):
         check_working_hours(typed)
@@ -116,3 +117,9 @@ def test_the_reminder_setting_is_off_by_default_and_then_due(service, clock):
     assert service.log.reminder_due_at() == service.log.day()[0].end_utc + 20 * 60
     service.log.start("Calls")
     assert service.log.reminder_due_at() is None
+
+
+def test_working_hours_that_end_before_they_start_say_how_to_write_9_to_5():
+    with pytest.raises(InvalidInput) as caught:
+        check_working_hours("9-5")
+    assert "9am-5pm" in caught.value.message

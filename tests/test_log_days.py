@@ -303,3 +303,14 @@ async def test_an_entry_added_on_a_day_shown_changes_nothing_on_a_bad_time(servi
         assert isinstance(dialog, EntryDialog)
         assert "overlap" in str(dialog.query_one("#error", Static).content)
     assert snapshot(db_path) == before
+
+
+async def test_keys_held_at_today_say_so_once(service):
+    a_week(service)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape", *["right"] * 6)
+        await pilot.pause()
+        notes = [n.message for n in app._notifications]
+        assert notes.count("That day has not come yet: the Log shows days up to today.") == 1
+        assert title(app) == "Today"

@@ -58,8 +58,8 @@ async def test_the_bell_rings_once_when_nothing_has_run_for_the_minutes_set(serv
         await tick(app, pilot)
         assert rung.bells == 1
         assert rung.notices == [
-            "Nothing has been logged for 30 minutes. Type what you are doing in the Log's task field "
-            "(1, then Enter), or a adds what you did. The reminder is set in the settings (,)."
+            "Nothing has run since 09:40 (30m). On the Log (1), type what you are doing and press Enter; "
+            "a adds what you did meanwhile. The reminder is set in the settings (,)."
         ]
         clock.advance(minutes=45)
         await tick(app, pilot)
@@ -138,4 +138,22 @@ async def test_the_reminder_set_in_the_settings_dialog_takes_effect_at_once(serv
         await pilot.pause()
         assert service.settings.get("reminder_minutes") == "20"
         await tick(app, pilot)  # 10:00: idle for thirty minutes already
+        assert rung.bells == 1
+
+
+async def test_the_notice_says_how_long_nothing_has_run_and_a_new_setting_does_not_ring_twice(service, clock):
+    service.settings.set("reminder_minutes", "20")
+    service.log.add("Invoices", "8:30", "9:00")
+    app = app_for(service)
+    rung = Rung(app)
+    async with app.run_test(size=SIZE) as pilot:  # 10:00: idle for an hour already
+        await tick(app, pilot)
+        assert rung.bells == 1
+        assert rung.notices[0].startswith("Nothing has run since 09:00 (1h 00m).")
+        # The reminder changed from the shell during the same idle stretch: not rung again.
+        service.settings.set("reminder_minutes", "45")
+        app.data.poll()
+        await pilot.pause()
+        clock.advance(minutes=5)
+        await tick(app, pilot)
         assert rung.bells == 1

@@ -112,3 +112,35 @@ async def test_rename_a_task_from_the_grouping(service):
         await pilot.press("u")
         await pilot.pause()
         assert [r[0] for r in rows(left)] == ["Invoices"]
+
+
+async def test_an_undo_refused_can_be_tried_again_once_the_way_is_clear(service):
+    log_week(service)
+    async with app_for(service).run_test(size=SIZE) as pilot:
+        app = pilot.app
+        await pilot.press("escape", "2")
+        await pilot.pause()
+        table = app.screen.query_one("#tasks", DataTable)
+        table.move_cursor(row=2)  # Email
+        await pilot.press("r")
+        app.screen.query_one("#name", Input).value = "Invoices"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        # From the shell, a new task called Email: the merge cannot be undone while it is there.
+        service.log.add("Email", "2026-11-20 08:00", "2026-11-20 08:10")
+        app.data.poll()
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert any("Cannot undo the merge" in m for m in said(app)), said(app)
+        # The shell merges that one away; u now undoes the merge made in the app.
+        service.tasks.merge(["Email"], "Design")
+        app.data.poll()
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert "Nothing to undo." not in said(app)
+        assert totals(table)["Invoices"] == "3h 00m"
+        assert totals(table)["Email"] == "1h 00m"

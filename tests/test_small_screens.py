@@ -204,3 +204,22 @@ async def test_at_80x24_the_entry_dialog_shows_its_buttons(service, keys):
         await pilot.pause()
         for button in app.screen.query(Button):
             assert on_screen(app, button), button.id
+
+
+async def test_at_80x24_a_past_day_gives_its_rows_the_room_of_the_big_timer(service):
+    for i, task in enumerate(["Calls", "Email", "Invoices", "Design", "Post", "Calls", "Email"]):
+        service.log.add(task, f"yesterday {9 + i}:00", f"yesterday {9 + i}:40")
+    app = app_for(service)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+        today_rows = app.screen.query_one("#today", DataTable).size.height
+        await pilot.press("left")
+        await pilot.pause()
+        table = app.screen.query_one("#today", DataTable)
+        assert table.size.height - 1 >= 6, table.size  # rows under the header
+        assert table.size.height >= today_rows + 3
+        assert not app.screen.query_one("#elapsed").display
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen.query_one("#elapsed").display

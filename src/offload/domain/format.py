@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 
 def duration(seconds: float) -> str:
     """`1h 05m`; under an hour `25m`; to the nearest minute (a half rounds up), so `0m`
@@ -51,7 +53,9 @@ def whole_percents(parts: list[float]) -> list[int]:
 def hours(seconds: float) -> str:
     """Decimal hours with one place, for the brief's tables (screens and the command line's
     tables say `3h 30m`): `3.5`."""
-    return f"{seconds / 3600:.1f}"
+    # Half up, as people round (1h 15m is 1.3, 2h 45m is 2.8), not Python's half to even.
+    tenths = (Decimal(seconds) / 3600).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{tenths:.1f}"
 
 
 def stopwatch(seconds: float) -> str:

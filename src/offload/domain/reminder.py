@@ -13,21 +13,35 @@ from zoneinfo import ZoneInfo
 
 from offload.domain.errors import InvalidInput
 
-_HOURS = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?\s*[-–]\s*(\d{1,2})(?::(\d{2}))?\s*$")
+_HOURS = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*[-–]\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*$")
+_EXAMPLE = "use e.g. 9:00-17:30 or 9am-5:30pm"
+
+
+def _hour(h: int, meridiem: str | None, text: str) -> int:
+    if meridiem is None:
+        return h
+    if not 1 <= h <= 12:
+        raise InvalidInput(f"'{text}' has a time that does not exist; {_EXAMPLE}.")
+    return h % 12 + (12 if meridiem == "pm" else 0)
 
 
 def parse_working_hours(text: str) -> tuple[time, time]:
-    """`9:00-17:30` (or `9-17`) as (start, end) clock times; the end after the start."""
-    m = _HOURS.match(str(text))
+    """`9:00-17:30`, `9-17` or `9am-5:30pm` as (start, end) clock times within one day."""
+    m = _HOURS.match(str(text).lower())
     if m is None:
-        raise InvalidInput(f"'{text}' is not working hours; use e.g. 9:00-17:30.")
-    h1, m1, h2, m2 = int(m[1]), int(m[2] or 0), int(m[3]), int(m[4] or 0)
+        raise InvalidInput(f"'{text}' is not working hours; {_EXAMPLE}.")
+    h1, m1, h2, m2 = int(m[1]), int(m[2] or 0), int(m[4]), int(m[5] or 0)
     if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59 or (h2 == 24 and m2):
-        raise InvalidInput(f"'{text}' has a time that does not exist; use e.g. 9:00-17:30.")
+        raise InvalidInput(f"'{text}' has a time that does not exist; {_EXAMPLE}.")
+    h1, h2 = _hour(h1, m[3], text), _hour(h2, m[6], text)
     start = time(h1, m1)
     end = time(23, 59, 59) if h2 == 24 else time(h2, m2)
-    if end <= start:
-        raise InvalidInput(f"The working hours '{text}' end before they start; use e.g. 9:00-17:30.")
+    if end == start:
+        raise InvalidInput(f"The working hours '{text}' start and end at the same time; {_EXAMPLE}.")
+    if end < start:
+        raise InvalidInput(f"The working hours '{text}' end before they start: they must lie within one day "
+                           f"(for 9 to 5 write 9:00-17:00 or 9am-5pm; hours across midnight are not "
+                           f"supported).")
     return start, end
 
 
@@ -43,7 +57,7 @@ def check_reminder_minutes(text: str) -> str:
     if s in ("", "0", "off"):
         return ""
     if not s.isdigit() or not 5 <= int(s) <= 480:
-        raise InvalidInput(f"'{text}' is not a reminder: give minutes from 5 to 480, or leave it empty (off).")
+        raise InvalidInput(f"'{text}' is not a reminder: give minutes from 5 to 480, or leave it empty or 0 (off).")
     return str(int(s))
 
 

@@ -130,4 +130,29 @@ MIGRATIONS.append(
     """
 )
 
+# 6: an entry's id is its own for good (`offload log` shows it; `edit` and `delete` take it):
+# AUTOINCREMENT never hands a deleted entry's id to a new one, so an id noted earlier, or an edit
+# dialog left open while the entry was deleted elsewhere, can never reach another entry; and undo
+# always puts an entry back under its own id. SQLite cannot add AUTOINCREMENT in place: the table
+# is made again, with every row, index and rule of step 1.
+MIGRATIONS.append(
+    """
+    CREATE TABLE entries_own_ids (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE RESTRICT,
+        start_utc INTEGER NOT NULL,
+        end_utc INTEGER CHECK (end_utc IS NULL OR end_utc > start_utc),
+        tz TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+    );
+    INSERT INTO entries_own_ids (id, task_id, start_utc, end_utc, tz, note)
+        SELECT id, task_id, start_utc, end_utc, tz, note FROM entries ORDER BY id;
+    DROP TABLE entries;
+    ALTER TABLE entries_own_ids RENAME TO entries;
+    CREATE INDEX entries_start ON entries(start_utc);
+    CREATE INDEX entries_task ON entries(task_id, start_utc);
+    CREATE UNIQUE INDEX entries_one_running ON entries((end_utc IS NULL)) WHERE end_utc IS NULL;
+    """
+)
+
 CURRENT_VERSION = len(MIGRATIONS)

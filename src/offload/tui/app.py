@@ -62,7 +62,7 @@ class OffloadApp(App):
         Binding("4", "switch_mode('compare')", "Compare", id="mode.compare",
                 tooltip="After the handover: the audit period against a later one, what it freed and returned"),
         Binding("comma", "settings", "Settings", id="app.settings", show=False,
-                tooltip="Week start, long-running limit, hourly value, currency, theme"),
+                tooltip="Week start, long-running limit, hourly value, currency, theme, the reminder"),
         Binding("question_mark,ctrl+o", "help", "Help", id="app.help",
                 tooltip="Every key of this screen and the global ones"),
         Binding("f1", "help", "Help", show=False, priority=True, id="app.help_f1",
@@ -95,9 +95,9 @@ class OffloadApp(App):
         self._theme_at_start = self.theme
         self._warm = False
         self.task_change = None  # the last rename or merge of a task (Renamed or Merge), for u to undo
-        self.reminder_due: int | None = None  # when "nothing is running" is to be said (epoch), as read
+        self.reminder: ReminderLoaded | None = None  # when "nothing is running" is to be said, as read
         self._reminder_day = None  # the day that was read on: a new day reads it again
-        self._reminded: int | None = None  # the due time already rung for: once per idle stretch
+        self._reminded: int | None = None  # the idle stretch (its start) already rung for: once each
 
     @property
     def crashed(self) -> BaseException | None:
@@ -177,7 +177,7 @@ class OffloadApp(App):
         self.data.load_reminder(self)
 
     def on_reminder_loaded(self, loaded: ReminderLoaded) -> None:
-        self.reminder_due = loaded.due_at
+        self.reminder = loaded
         self.check_reminder()
 
     def check_reminder(self) -> None:
@@ -186,12 +186,14 @@ class OffloadApp(App):
         if self.data.today() != self._reminder_day:
             self.read_reminder()  # today's working hours, not yesterday's
             return
-        due = self.reminder_due
-        if due is None or due == self._reminded or self.data.now_epoch() < due:
+        reminder, now = self.reminder, self.data.now_epoch()
+        if reminder is None or reminder.due_at is None or now < reminder.due_at:
             return
-        self._reminded = due
+        if reminder.since == self._reminded:
+            return  # rung for this stretch already (a new reminder setting does not ring it again)
+        self._reminded = reminder.since
         self.bell()
-        self.notify(words.reminder(self.settings.get("reminder_minutes", "")), title="Nothing is running",
+        self.notify(words.reminder(reminder.since, now, self.data.zone), title="Nothing is running",
                     severity="warning", timeout=30, markup=False)
 
     def on_action_done(self, done: ActionDone) -> None:

@@ -19,6 +19,8 @@ ANYWHERE = [
     ("Audit period: one week less", "Take the first week out of the audit period", "period_length(-1)"),
     ("Brief: preview and save", "The handover brief of the skill sets, saved as Markdown", "brief"),
     ("Plan: preview and save", "Your plan: each skill set's cost against your time, saved as Markdown", "plan"),
+    ("Reminder: when nothing runs", "Settings: the minutes after which the bell rings, and your working hours",
+     "settings"),
 ]
 
 

@@ -214,7 +214,12 @@ class Data:
         self.load(target, "names", lambda s: NamesLoaded(s.log.task_names()))
 
     def load_reminder(self, target: MessagePump) -> None:
-        self.load(target, "reminder", lambda s: ReminderLoaded(s.log.reminder_due_at()))
+        def read(s: Offload) -> ReminderLoaded:
+            due = s.log.reminder_due_at()
+            minutes, _hours = s.settings.reminder
+            return ReminderLoaded(due, due - minutes * 60 if due is not None and minutes else None)
+
+        self.load(target, "reminder", read)
 
     def load_week(self, target: MessagePump, week: Week | None) -> None:
         """The period's review (None: the audit period); an empty one says what the one before holds."""

@@ -89,6 +89,7 @@ class ReminderLoaded(Message):
     running, or outside the working hours."""
 
     due_at: int | None
+    since: int | None = None  # when the idle stretch began: the reminder rings once for each
 
 
 @dataclass

@@ -71,7 +71,8 @@ def resumed(entry) -> str:
 
 
 def deleted(entry, zone: str) -> str:
-    return f"Deleted {entry.task} {local_time(entry.start_utc, zone)}. u undoes."
+    # With its day: the Log may show another day than today, and the Review's list a week.
+    return f"Deleted {entry.task} {local_time(entry.start_utc, zone, with_day=True)}. u undoes."
 
 
 def put_back(entry) -> str:
@@ -133,8 +134,8 @@ def day_name(day: date, today: date) -> str:
     return f"yesterday, {named}" if day == today - timedelta(days=1) else named
 
 
-def reminder(minutes: str) -> str:
-    """The reminder's notice: what it is about, and the one step that ends it."""
-    since = f"for {minutes} minutes" if minutes else "for a while"
-    return (f"Nothing has been logged {since}. Type what you are doing in the Log's task field "
-            f"(1, then Enter), or a adds what you did. The reminder is set in the settings (,).")
+def reminder(since: int, now: int, zone: str) -> str:
+    """The reminder's notice: how long nothing has run, and the one step that ends it."""
+    return (f"Nothing has run since {local_time(since, zone)} ({duration(now - since)}). On the Log (1), "
+            f"type what you are doing and press Enter; a adds what you did meanwhile. "
+            f"The reminder is set in the settings (,).")

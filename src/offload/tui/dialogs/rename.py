@@ -71,10 +71,20 @@ def undo_task_change(screen: Screen) -> None:
     if change is None:
         screen.notify("Nothing to undo.", severity="warning")
         return
-    screen.app.task_change = None
+
+    def undone(said: str):
+        # Forgotten only once undone: a refusal (a task of that name again) leaves it to try
+        # again once the obstacle is gone.
+        def done(_result) -> str:
+            if screen.app.task_change is change:
+                screen.app.task_change = None
+            return said
+
+        return done
+
     if hasattr(change, "moved"):  # a merge
         screen.app.data.change(screen, "undo merge", lambda s: s.tasks.undo_merge(change),
-                               lambda _: words.merge_undone(change))
+                               undone(words.merge_undone(change)))
     else:
         screen.app.data.change(screen, "undo rename", lambda s: s.tasks.undo_rename(change),
-                               lambda _: f"'{change.new}' is called '{change.old}' again")
+                               undone(f"'{change.new}' is called '{change.old}' again"))

@@ -236,6 +236,7 @@ class LogScreen(EntryKeys, Screen):
 
     def _show_title(self) -> None:
         shown, today = self.shown, self.today_date
+        self.set_class(shown is not None and today is not None and shown != today, "-past-day")
         if shown is None or today is None or shown == today:
             title, self.sub_title = "Today", "Log"
         else:
@@ -467,12 +468,21 @@ class LogScreen(EntryKeys, Screen):
         """Show `day`: today follows the clock (None); never a day after today or before 1970."""
         today = self.data.today()
         if day > today:
-            self.notify("That day has not come yet: the Log shows days up to today.", timeout=3)
+            self._say_once("That day has not come yet: the Log shows days up to today.")
             return
         if day < FIRST_DAY:
-            self.notify("The log starts in 1970.", timeout=3)
+            self._say_once("The log starts in 1970.")
             return
+        self._said_at_edge = None
         self.day = None if day == today else day
+
+    _said_at_edge: str | None = None
+
+    def _say_once(self, message: str) -> None:
+        """At the first or the last day: said once, not once for each key held down."""
+        if self._said_at_edge != message:
+            self._said_at_edge = message
+            self.notify(message, timeout=3)
 
     def _step(self, days: int) -> None:
         # From the day asked for last, not the one drawn: keys pressed faster than a day is read
