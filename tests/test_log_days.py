@@ -314,3 +314,56 @@ async def test_keys_held_at_today_say_so_once(service):
         notes = [n.message for n in app._notifications]
         assert notes.count("That day has not come yet: the Log shows days up to today.") == 1
         assert title(app) == "Today"
+
+
+async def test_u_undoes_an_edit_and_an_add_on_the_day_shown(service, db_path):
+    a_week(service)
+    before = snapshot(db_path)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape", "left")  # yesterday: Email 8:30-9:00, Calls 8:00-8:30
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#task", Input).value = "Customer emails"
+        app.screen.query_one("#note", Input).value = "oops"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert tasks_shown(app) == ["Customer emails", "Calls"]
+        assert "Changed: Customer emails Thu 19 Nov 08:30–09:00. u undoes." in [n.message for n in app._notifications]
+        await pilot.press("u")
+        await pilot.pause()
+        assert tasks_shown(app) == ["Email", "Calls"]
+        assert dict(snapshot(db_path))["entries"] == dict(before)["entries"]
+
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Proposal", "tab", *"9:00", "tab", *"9:30", "enter")
+        await pilot.pause()
+        assert tasks_shown(app) == ["Proposal", "Email", "Calls"]
+        await pilot.press("u")
+        await pilot.pause()
+        assert tasks_shown(app) == ["Email", "Calls"]
+        assert dict(snapshot(db_path))["entries"] == dict(before)["entries"]
+        await pilot.press("u")
+        await pilot.pause()
+        assert "Nothing to undo." in [n.message for n in app._notifications]
+
+
+async def test_an_edit_changed_again_from_the_shell_is_not_undone_over_it(service, db_path):
+    a_week(service)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape", "left", "e")
+        await pilot.pause()
+        app.screen.query_one("#note", Input).value = "from the app"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        email = next(e for e in service.log.day(date(2026, 11, 19)) if e.task == "Email")
+        service.log.edit(email.id, note="from the shell")
+        app.data.poll()
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert any("was changed again since" in n.message for n in app._notifications)
+    assert next(e for e in service.log.day(date(2026, 11, 19)) if e.task == "Email").note == "from the shell"

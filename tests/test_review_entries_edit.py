@@ -43,6 +43,16 @@ async def test_edit_an_entry_from_the_review_and_its_totals_follow(service):
         assert "2 entries · 4h 00m in this week" in total(dialog)
         # The cursor stays on the entry edited.
         assert dialog.query_one("#entries", DataTable).cursor_row == 1
+        # u undoes the edit; u again finds nothing more to undo.
+        await pilot.press("u")
+        await pilot.pause()
+        assert rows(dialog.query_one("#entries", DataTable))[1][:4] == ["Thu 19 Nov", "09:00", "10:00", "1h 00m"]
+        assert "2 entries · 3h 00m in this week" in total(dialog)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#start", Input).value = "2026-11-19 8:00"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
         table = app.screen.query_one("#tasks", DataTable)
@@ -124,4 +134,4 @@ async def test_the_entries_list_names_its_keys_in_its_footer(service):
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_invoices(app, pilot)
         shown = {k.description for k in dialog.query(FooterKey)}
-        assert {"Close", "Edit", "Delete", "Undo delete"} <= shown
+        assert {"Close", "Edit", "Delete", "Undo"} <= shown

@@ -19,11 +19,11 @@ SIZE = (120, 36)
 def test_undo_puts_a_deleted_entry_back_after_its_id_was_used_again(service, clock):
     service.log.add("Calls", "9:00", "9:30", note="with Ann")
     gone = service.log.delete(service.log.today()[0].id)
-    taken = service.log.start("Invoices")  # SQLite hands the freed id to this entry
-    assert taken.id == gone.id
+    taken = service.log.start("Invoices")
+    assert taken.id != gone.id  # schema 6: a deleted entry's id is never handed to another
     back = service.log.undo_delete(gone)
-    assert (back.task, back.start_utc, back.end_utc, back.tz, back.note) == \
-        (gone.task, gone.start_utc, gone.end_utc, gone.tz, gone.note)
+    assert (back.id, back.task, back.start_utc, back.end_utc, back.tz, back.note) == \
+        (gone.id, gone.task, gone.start_utc, gone.end_utc, gone.tz, gone.note)
     assert sorted(e.task for e in service.log.today()) == ["Calls", "Invoices"]
     assert service.log.running().task == "Invoices"
 

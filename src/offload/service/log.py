@@ -378,11 +378,32 @@ class LogService:
             hi = entry.end_utc if entry.end_utc is not None else self.ctx.now_epoch() + 1
             self._refuse_overlap(conn, entry.start_utc, hi)
             task_id = task_store.get_or_create(conn, entry.task, self.ctx.now_epoch())
-            # Its old id if still free; SQLite hands a deleted last id to the next new entry.
+            # Its own id: never given to another entry (schema 6), unless a file from before that
+            # or an import used it.
             free = entry_store.get(conn, entry.id) is None
             new_id = entry_store.insert(conn, task_id, entry.start_utc, entry.end_utc, entry.tz, entry.note,
                                         entry_id=entry.id if free else None)
             return entry_store.get(conn, new_id)
+
+    def undo_edit(self, before: EntryRow, after: EntryRow) -> EntryRow:
+        """Put an edited entry back as it was before the edit, unless it was changed or deleted
+        since (another process) or something now takes its old place."""
+        with self.ctx.store.write() as conn:
+            now = entry_store.get(conn, before.id)
+            if now is None:
+                raise Conflict(f"Cannot undo the edit: entry {before.id} was deleted since.")
+            if (now.task, now.start_utc, now.end_utc, now.note) != (after.task, after.start_utc, after.end_utc, after.note):
+                raise Conflict(f"Cannot undo the edit: entry {before.id} was changed again since; "
+                               f"edit it (e) to what it should be.")
+            if before.end_utc is None:
+                running = entry_store.running(conn)
+                if running is not None and running.id != before.id:
+                    raise Conflict("Cannot undo: another task is running now. Stop it first.")
+            hi = before.end_utc if before.end_utc is not None else self.ctx.now_epoch() + 1
+            self._refuse_overlap(conn, before.start_utc, hi, ignore=before.id)
+            task_id = task_store.get_or_create(conn, before.task, self.ctx.now_epoch())
+            entry_store.update(conn, before.id, task_id, before.start_utc, before.end_utc, before.note)
+            return entry_store.get(conn, before.id)
 
     def _refuse_overlap(self, conn, lo: int, hi: int, ignore: int | None = None) -> None:
         clash = entry_store.overlapping(conn, lo, hi, self.ctx.now_epoch(), ignore_id=ignore)

@@ -79,6 +79,27 @@ def put_back(entry) -> str:
     return f"Put back {entry.task}"
 
 
+def _span(entry, zone: str) -> str:
+    end = f"–{local_time(entry.end_utc, zone)}" if entry.end_utc else " (running)"
+    return f"{local_time(entry.start_utc, zone, with_day=True)}{end}"
+
+
+def edited(entry, zone: str) -> str:
+    return f"Changed: {entry.task} {_span(entry, zone)}. u undoes."
+
+
+def added(entry, zone: str) -> str:
+    return f"Added {entry.task} {_span(entry, zone)}. u undoes."
+
+
+def edit_undone(entry, zone: str) -> str:
+    return f"Undone: {entry.task} {_span(entry, zone)} is as it was"
+
+
+def add_undone(entry, zone: str) -> str:
+    return f"Undone: {entry.task} {_span(entry, zone)} is taken out again"
+
+
 def _entries(count: int) -> str:
     return f"{count} {'entry' if count == 1 else 'entries'}"
 

@@ -45,7 +45,7 @@ def entry_cells(entry, zone: str, now_epoch: int) -> list[Text]:
 
 class TaskEntriesDialog(EntryKeys, ModalScreen[None]):
     """Each time a task was done in the audit period; e (or Enter) edits the entry under the cursor,
-    d deletes it and u puts it back, as on the Log. The list and the total follow every change (and
+    d deletes it and u undoes the last of those, as on the Log. The list and the total follow every change (and
     the Review below it, which hears DataChanged too)."""
 
     CSS_PATH = "entries.tcss"
@@ -53,7 +53,7 @@ class TaskEntriesDialog(EntryKeys, ModalScreen[None]):
         Binding("escape,q", "close", "Close", id="entries.close", tooltip="Back to the review"),
         Binding("e", "edit", "Edit", id="entries.edit", tooltip="Edit the entry under the cursor: task, times, note"),
         Binding("d", "delete", "Delete", id="entries.delete", tooltip="Delete the entry under the cursor (u puts it back)"),
-        Binding("u", "undo", "Undo delete", id="entries.undo", tooltip="Put back the entry deleted last"),
+        Binding("u", "undo", "Undo", id="entries.undo", tooltip="Undo the last delete or edit made here"),
     ]
 
     def __init__(self, task: str, week: Week, entries: list, week_seconds: int, zone: str,
@@ -145,7 +145,7 @@ class TaskEntriesDialog(EntryKeys, ModalScreen[None]):
         self.delete_entry(entry)
 
     def action_undo(self) -> None:
-        self.undo_delete()
+        self.undo_entry_change()
 
     def action_close(self) -> None:
         self.dismiss(None)

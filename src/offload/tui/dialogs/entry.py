@@ -154,11 +154,12 @@ def add_dialog(day: date, today: date, names: list[str], form: EntryForm | None 
 
 
 class EntryKeys:
-    """e edits, d deletes and u puts back the selected entry: the Log's day and the Review's
-    entries of a task do it alike. The class using it gives `selected_entry()` and `entry_names()`
-    and calls `entry_done()` from its ActionDone handler."""
+    """e edits, d deletes, and u undoes the last of those (or of an entry added): the Log's day and
+    the Review's entries of a task do it alike. The class using it gives `selected_entry()` and
+    `entry_names()`, calls `entry_done()` from its ActionDone handler and `entry_added()` once
+    its add dialog saved."""
 
-    deleted = None  # EntryRow: what u puts back
+    undoable = None  # ("delete", gone) | ("edit", before, after) | ("add", added): what u undoes
 
     def selected_entry(self):
         raise NotImplementedError
@@ -167,21 +168,40 @@ class EntryKeys:
         return []
 
     def edit_entry(self, entry, focus: str = "task") -> None:
-        self.app.push_screen(edit_entry_dialog(entry, self.app.data.zone, self.entry_names(), focus))
+        def saved(after) -> None:
+            if after:
+                self.undoable = ("edit", entry, after)
+                self.notify(words.edited(after, self.app.data.zone), markup=False)
+
+        self.app.push_screen(edit_entry_dialog(entry, self.app.data.zone, self.entry_names(), focus), saved)
+
+    def entry_added(self, added) -> None:
+        if added:
+            self.undoable = ("add", added)
+            self.notify(words.added(added, self.app.data.zone), markup=False)
 
     def delete_entry(self, entry) -> None:
         zone = self.app.data.zone
         self.app.data.change(self, "delete", lambda s: s.log.delete(entry.id), lambda gone: words.deleted(gone, zone))
 
-    def undo_delete(self) -> None:
-        if self.deleted is None:
+    def undo_entry_change(self) -> None:
+        """Undo the last delete, edit or add made here; once, and only as it was left."""
+        last = self.undoable
+        if last is None:
             self.notify("Nothing to undo.", severity="warning")
             return
-        gone = self.deleted
-        self.app.data.change(self, "undo", lambda s: s.log.undo_delete(gone), words.put_back)
+        zone = self.app.data.zone
+        if last[0] == "delete":
+            self.app.data.change(self, "undo", lambda s: s.log.undo_delete(last[1]), words.put_back)
+        elif last[0] == "edit":
+            self.app.data.change(self, "undo", lambda s: s.log.undo_edit(last[1], last[2]),
+                                 lambda back: words.edit_undone(back, zone))
+        else:
+            self.app.data.change(self, "undo", lambda s: s.log.delete(last[1].id),
+                                 lambda gone: words.add_undone(gone, zone))
 
     def entry_done(self, done: ActionDone) -> None:
         if done.action == "delete":
-            self.deleted = done.result
+            self.undoable = ("delete", done.result)
         elif done.action == "undo":
-            self.deleted = None
+            self.undoable = None

@@ -68,8 +68,9 @@ class LogScreen(EntryKeys, Screen):
         Binding("e", "edit", "Edit", id="log.edit", tooltip="Edit the selected entry"),
         Binding("a", "add", "Add missed", id="log.add", tooltip="Add an entry you forgot to log"),
         Binding("d,delete", "delete", "Delete", id="log.delete", tooltip="Delete the selected entry (u undoes)"),
-        # u stays out of the footer (the delete message names it); the help screen lists it.
-        Binding("u", "undo", "Undo delete", show=False, id="log.undo", tooltip="Put back the entry just deleted"),
+        # u stays out of the footer (each change's message names it); the help screen lists it.
+        Binding("u", "undo", "Undo", show=False, id="log.undo",
+                tooltip="Undo the last delete, edit or add of an entry"),
         # In the footer only while the timer is flagged; ctrl+t works in the task field too.
         Binding("ctrl+t,x", "set_end", "Real end", id="log.set_end",
                 tooltip="Say when the running task really ended"),
@@ -435,6 +436,7 @@ class LogScreen(EntryKeys, Screen):
         """The cursor goes to the entry just added (once the day is read again), so e or d act on it."""
         if entry:
             self._select_next = str(entry.id)
+        self.entry_added(entry)
 
     @on(DataTable.RowSelected, "#today")
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
@@ -456,7 +458,7 @@ class LogScreen(EntryKeys, Screen):
         self.delete_entry(entry)
 
     def action_undo(self) -> None:
-        self.undo_delete()
+        self.undo_entry_change()
 
     # --- the day shown ------------------------------------------------------------------
     def _on_day(self) -> str:
