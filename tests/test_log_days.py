@@ -367,3 +367,45 @@ async def test_an_edit_changed_again_from_the_shell_is_not_undone_over_it(servic
         await pilot.pause()
         assert any("was changed again since" in n.message for n in app._notifications)
     assert next(e for e in service.log.day(date(2026, 11, 19)) if e.task == "Email").note == "from the shell"
+
+
+async def test_u_does_not_undo_unseen_a_change_made_on_another_day(service, db_path):
+    a_week(service)
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape", "left", "a")  # yesterday: add one
+        await pilot.pause()
+        await pilot.press(*"Proposal", "tab", *"9:00", "tab", *"9:30", "enter")
+        await pilot.pause()
+        after_add = snapshot(db_path)
+        await pilot.press("left", "u")  # the day before: the change is not in view
+        await pilot.pause()
+        assert snapshot(db_path) == after_add
+        assert any(n.message.startswith("The last change, to Proposal Thu 19 Nov 09:00–09:30, is not shown here")
+                   for n in app._notifications)
+        await pilot.press("right", "u")  # back where it shows: undone
+        await pilot.pause()
+        assert tasks_shown(app) == ["Email", "Calls"]
+
+
+def test_a_name_fixed_away_is_not_offered_any_more(service):
+    typo = service.log.add("Invocing", "8:00", "8:30")
+    service.log.add("Invoices", "8:30", "9:00")
+    service.log.edit(typo.id, name="Invoices")
+    assert service.log.task_names() == ["Invoices"]
+
+
+async def test_an_entry_over_midnight_says_which_end_is_on_another_day(service):
+    service.log.add("Bookkeeping", "yesterday 22:00", "0:30", note="late VAT")
+    service.log.add("Email", "8:30", "9:00")
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+        table = app.screen.query_one("#today", DataTable)
+        cells = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert cells[-1][3:] == ["Bookkeeping", "from Thu 19 Nov 22:00 · late VAT"]
+        await pilot.press("left")
+        await pilot.pause()
+        cells = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert cells[0][3:] == ["Bookkeeping", "to Fri 20 Nov 00:30 · late VAT"]

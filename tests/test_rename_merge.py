@@ -56,7 +56,7 @@ def test_undo_merge_leaves_an_entry_deleted_since_and_a_reused_id_alone(week):
     merged = week.tasks.merge(["Post"], into="Customer emails")
     week.log.delete(post.id)
     again = week.log.add("Customer emails", "fri 9:00", "fri 9:10")
-    assert again.id == post.id  # SQLite gave the freed id to the new entry
+    assert again.id != post.id  # schema 6: a deleted entry's id is never given to another
     assert week.tasks.undo_merge(merged) == ["Post"]
     assert week.log.entry(again.id).task == "Customer emails"
     assert seconds(week, "Post") is None  # back as a task, with no entries this week

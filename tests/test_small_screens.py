@@ -206,20 +206,34 @@ async def test_at_80x24_the_entry_dialog_shows_its_buttons(service, keys):
             assert on_screen(app, button), button.id
 
 
-async def test_at_80x24_a_past_day_gives_its_rows_the_room_of_the_big_timer(service):
+async def test_at_80x24_the_days_rows_have_the_room_of_the_big_timer(service, clock):
+    from textual.widgets import Static
+
     for i, task in enumerate(["Calls", "Email", "Invoices", "Design", "Post", "Calls", "Email"]):
         service.log.add(task, f"yesterday {9 + i}:00", f"yesterday {9 + i}:40")
+    service.log.add("Calls", "8:00", "8:30")
+    service.log.add("Email", "8:30", "9:00")
+    service.log.start("Design")
+    clock.advance(minutes=5)
     app = app_for(service)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("escape")
         await pilot.pause()
-        today_rows = app.screen.query_one("#today", DataTable).size.height
-        await pilot.press("left")
-        await pilot.pause()
         table = app.screen.query_one("#today", DataTable)
         assert table.size.height - 1 >= 6, table.size  # rows under the header
-        assert table.size.height >= today_rows + 3
         assert not app.screen.query_one("#elapsed").display
-        await pilot.press("t")
+        # The time so far moves into the line beside the task.
+        assert app.screen.query_one("#running-task", Static).content == "Design · 00:05:00"
+        await pilot.press("left")
+        await pilot.pause()
+        assert table.size.height - 1 >= 6, table.size
+    # At 120x36 today keeps the big digits.
+    app = app_for(service)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("escape")
         await pilot.pause()
         assert app.screen.query_one("#elapsed").display
+        assert app.screen.query_one("#running-task", Static).content == "Design"
+        await pilot.press("left")
+        await pilot.pause()
+        assert not app.screen.query_one("#elapsed").display

@@ -85,13 +85,13 @@ SETTINGS: dict[str, Setting] = {
     for s in [
         Setting("week_start", "Week starts on", "monday", _week_start, "monday ... sunday"),
         Setting("long_running_hours", "Flag a timer running longer than (hours)", "4", _positive_hours, "e.g. 4"),
-        Setting("hourly_value", "Your own hourly value", "", _money, "what an hour of your time is worth, e.g. 80"),
+        Setting("hourly_value", "Your own hourly value", "", _money, "e.g. 80: what an hour of yours is worth"),
         Setting("currency", "Currency", "EUR", _currency, "e.g. EUR, GBP, USD"),
         Setting("theme", "Theme", "textual-dark", _theme, "e.g. textual-dark, textual-light, nord"),
         Setting("reminder_minutes", "Remind me when nothing has run for (minutes)", "", check_reminder_minutes,
-                "e.g. 20; empty: no reminder"),
+                "e.g. 20; empty: off"),
         Setting("working_hours", "Working hours (for the reminder)", "09:00-17:30", check_working_hours,
-                "e.g. 9:00-17:30"),
+                "e.g. 9:00-17:30 or 9am-5pm"),
         Setting("audit_period", "Audit period", "", check_period_setting,
                 "first day and weeks, e.g. 2026-11-09, 2 weeks; empty: this week if it has entries, "
                 "else the latest that has", in_dialog=False),

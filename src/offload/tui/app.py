@@ -95,6 +95,7 @@ class OffloadApp(App):
         self._theme_at_start = self.theme
         self._warm = False
         self.task_change = None  # the last rename or merge of a task (Renamed or Merge), for u to undo
+        self.entry_change = None  # the last delete, edit or add of an entry, for u to undo (EntryKeys)
         self.reminder: ReminderLoaded | None = None  # when "nothing is running" is to be said, as read
         self._reminder_day = None  # the day that was read on: a new day reads it again
         self._reminded: int | None = None  # the idle stretch (its start) already rung for: once each
@@ -194,7 +195,7 @@ class OffloadApp(App):
         self._reminded = reminder.since
         self.bell()
         self.notify(words.reminder(reminder.since, now, self.data.zone), title="Nothing is running",
-                    severity="warning", timeout=30, markup=False)
+                    severity="warning", timeout=15, markup=False)
 
     def on_action_done(self, done: ActionDone) -> None:
         if done.said:

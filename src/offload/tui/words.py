@@ -92,6 +92,11 @@ def added(entry, zone: str) -> str:
     return f"Added {entry.task} {_span(entry, zone)}. u undoes."
 
 
+def undo_elsewhere(entry, zone: str) -> str:
+    return (f"The last change, to {entry.task} {_span(entry, zone)}, is not shown here: undo it where it "
+            f"shows (the Log's day: g goes to it).")
+
+
 def edit_undone(entry, zone: str) -> str:
     return f"Undone: {entry.task} {_span(entry, zone)} is as it was"
 

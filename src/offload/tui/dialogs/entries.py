@@ -125,6 +125,13 @@ class TaskEntriesDialog(EntryKeys, ModalScreen[None]):
     def entry_names(self) -> list[str]:
         return self.names
 
+    def shows(self, entry) -> bool:
+        return any(str(e.id) == str(entry.id) for e in self.entries) or (
+            entry.task == self.task_name and self.week.start <= self._day_of(entry) < self.week.end)
+
+    def _day_of(self, entry):
+        return datetime.fromtimestamp(entry.start_utc, ZoneInfo(reading_zone(entry.tz))).date()
+
     @on(DataTable.RowSelected)
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
         event.stop()

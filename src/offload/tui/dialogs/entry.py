@@ -159,10 +159,22 @@ class EntryKeys:
     `entry_names()`, calls `entry_done()` from its ActionDone handler and `entry_added()` once
     its add dialog saved."""
 
-    undoable = None  # ("delete", gone) | ("edit", before, after) | ("add", added): what u undoes
+    # What u undoes, app-wide, so "the last change" is the last one made anywhere in the app:
+    # ("delete", gone) | ("edit", before, after) | ("add", added).
+    @property
+    def undoable(self):
+        return self.app.entry_change
+
+    @undoable.setter
+    def undoable(self, change) -> None:
+        self.app.entry_change = change
 
     def selected_entry(self):
         raise NotImplementedError
+
+    def shows(self, entry) -> bool:
+        """Is `entry` (as it was or is) in view here? u undoes only a change the user can see."""
+        return True
 
     def entry_names(self) -> list[str]:
         return []
@@ -191,6 +203,9 @@ class EntryKeys:
             self.notify("Nothing to undo.", severity="warning")
             return
         zone = self.app.data.zone
+        if not any(self.shows(entry) for entry in last[1:]):
+            self.notify(words.undo_elsewhere(last[-1], zone), severity="warning", timeout=8, markup=False)
+            return
         if last[0] == "delete":
             self.app.data.change(self, "undo", lambda s: s.log.undo_delete(last[1]), words.put_back)
         elif last[0] == "edit":

@@ -4,7 +4,8 @@ unlogged stretches of a day (today, or any earlier day the user goes to)."""
 from __future__ import annotations
 
 from collections import deque
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from rich.text import Text
 from textual import on
@@ -17,6 +18,7 @@ from textual.widgets import DataTable, Digits, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from offload.domain.format import duration, entry_duration, local_time, stopwatch
+from offload.domain.zones import reading_zone
 from offload.tui import words
 from offload.tui.dialogs.day import FIRST_DAY, DayDialog
 from offload.tui.dialogs.entry import EntryForm, EntryKeys, add_dialog, exact_time
@@ -197,7 +199,7 @@ class LogScreen(EntryKeys, Screen):
                 local_time(e.end_utc, zone) if e.end_utc else Text("…", style="bold"),
                 Text(entry_duration(e.start_utc, e.end_utc, now, zone), justify="right"),
                 cut(e.task, "bold" if e.running else ""),
-                cut(e.note, "dim"),
+                cut(self._over_midnight(e, loaded.day, zone) + e.note, "dim"),
             ])
             for e in loaded.entries
         ] + [
@@ -237,7 +239,7 @@ class LogScreen(EntryKeys, Screen):
 
     def _show_title(self) -> None:
         shown, today = self.shown, self.today_date
-        self.set_class(shown is not None and today is not None and shown != today, "-past-day")
+        self._fit_timer()
         if shown is None or today is None or shown == today:
             title, self.sub_title = "Today", "Log"
         else:
@@ -245,6 +247,26 @@ class LogScreen(EntryKeys, Screen):
             title = f"{name[0].upper()}{name[1:]}: not today (t or ctrl+home goes back)"
             self.sub_title = f"Log · {name}"
         self.query_one("#today-title", Static).update(title)
+
+    @staticmethod
+    def _over_midnight(entry, day: date, zone: str) -> str:
+        """`from Thu 22:00 · `: an entry over midnight says which end lies on another day, so a
+        22:00-00:30 under Friday's morning does not read as Friday evening."""
+        said = []
+        for word, epoch in (("from", entry.start_utc), ("to", entry.end_utc)):
+            if epoch is not None and datetime.fromtimestamp(epoch, ZoneInfo(zone)).date() != day:
+                said.append(f"{word} {local_time(epoch, zone, with_day=True)}")
+        return "".join(f"{part} · " for part in said)
+
+    def _fit_timer(self) -> None:
+        past = self.shown is not None and self.today_date is not None and self.shown != self.today_date
+        small = past or self.size.height < 30
+        if small != self.has_class("-small-timer"):
+            self.set_class(small, "-small-timer")
+            self.update_timer()
+
+    def on_resize(self) -> None:
+        self._fit_timer()
 
     def tick(self) -> None:
         """Once a second: the live display. The week strip and today's totals are read each minute
@@ -271,7 +293,9 @@ class LogScreen(EntryKeys, Screen):
             return
         seconds = entry.seconds(now)
         self._say("#elapsed", stopwatch(seconds))
-        self._say("#running-task", entry.task)
+        # With the big digits hidden (a short window, another day), the time so far is in the line.
+        small = self.has_class("-small-timer")
+        self._say("#running-task", f"{entry.task} · {stopwatch(seconds)}" if small else entry.task)
         zone = self.data.zone
         self._say("#running-since", f"since {local_time(entry.start_utc, zone)}" + (f" · {entry.note}" if entry.note else ""))
         limit = self.long_running_seconds
@@ -393,6 +417,16 @@ class LogScreen(EntryKeys, Screen):
 
     def entry_names(self) -> list[str]:
         return self.names
+
+    def shows(self, entry) -> bool:
+        """On the day shown: a change to an entry of another day is not undone unseen."""
+        if self.shown is None:
+            return False
+        zone = reading_zone(entry.tz)
+        days = {datetime.fromtimestamp(entry.start_utc, ZoneInfo(zone)).date()}
+        if entry.end_utc is not None:
+            days.add(datetime.fromtimestamp(entry.end_utc, ZoneInfo(zone)).date())
+        return self.shown in days
 
     def _on_gap(self, doing: str) -> bool:
         """On an unlogged stretch, say what e or d does not do there (and do nothing)."""
