@@ -24,18 +24,24 @@ def test_before_the_first_and_after_the_last_entry_nothing_is_a_gap():
     assert gaps([], 0, 24 * H) == []
 
 
-def test_the_night_around_an_entry_over_midnight_is_not_a_hole():
+def test_the_night_after_an_entry_over_midnight_is_not_a_hole_but_the_evening_before_is():
     # Thursday 9:00-17:00, then a night shift Thu 23:00 to Fri 01:30, then Friday from 8:30.
     day = 24 * H
     thursday = [(9 * H, 17 * H), (23 * H, day + 1 * H + 30 * 60)]
     friday = [(23 * H - day, 1 * H + 30 * 60), (8 * H + 30 * 60, 12 * H)]
-    assert gaps(thursday, 0, day) == []  # 17:00-23:00 is the evening before the shift
-    assert gaps(friday, 0, day) == []  # 01:30-08:30 is sleep after it
+    assert gaps(thursday, 0, day) == [Gap(17 * H, 23 * H)]  # both began on Thursday
+    assert gaps(friday, 0, day) == []  # 01:30-08:30 is sleep after the shift
     # A hole between the day's own entries still counts, with the shift around them.
     friday.append((14 * H, 15 * H))
     assert gaps(friday, 0, day) == [Gap(12 * H, 14 * H)]
     # Only the tail of last night's entry: nothing of the day is logged yet, so no hole.
     assert gaps([(-1 * H, 1 * H)], 0, day) == []
+
+
+def test_a_day_whose_last_entry_runs_past_midnight_keeps_its_holes():
+    day = 24 * H
+    thursday = [(9 * H, 12 * H), (13 * H, day + 2 * H)]
+    assert gaps(thursday, 0, day) == [Gap(12 * H, 13 * H)]
 
 
 def test_spans_in_any_order_and_one_inside_another():

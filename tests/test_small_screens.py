@@ -237,3 +237,23 @@ async def test_at_80x24_the_days_rows_have_the_room_of_the_big_timer(service, cl
         await pilot.press("left")
         await pilot.pause()
         assert not app.screen.query_one("#elapsed").display
+
+
+async def test_at_80x24_a_refused_setting_below_the_fold_shows_its_reason(service):
+    from textual.widgets import Input
+
+    app = app_for(service)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape", "comma")
+        await pilot.pause()
+        app.screen.query_one("#set-working_hours", Input).value = "9-5"
+        app.screen.set_focus(app.screen.query_one("#set-week_start"))
+        app.screen.query_one("#settings-fields").scroll_home(animate=False)
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        message = app.screen.query_one("#msg-working_hours")
+        assert "9am-5pm" in str(message.content)
+        assert on_screen(app, message)
+        assert app.screen.focused.id == "set-working_hours"

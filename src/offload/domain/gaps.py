@@ -27,12 +27,13 @@ def gaps(spans: Iterable[tuple[int, int]], lo: int, hi: int, least: int = GAP_SE
     the day is simply not logged yet). Spans are (start, end) instants in any order; a running
     entry is given up to now."""
     spans = [(s, e) for s, e in spans if e > lo and s < hi and e > s]
-    # The day's own first start and last end: an entry over midnight reaches into the day, but
-    # the night before it began (or after it ended) is sleep, not a hole in the day's log.
-    first = min((s for s, _ in spans if s >= lo), default=None)
-    last = max((e for _, e in spans if e <= hi), default=None)
-    if first is None or last is None:
+    # The day's log runs from the first to the last end of the entries that began that day: the
+    # tail of last night's entry reaches into the morning, but the night after it ended is sleep,
+    # not a hole in the day's log (the evening before a late entry of the day's own does count).
+    own = [(s, min(e, hi)) for s, e in spans if s >= lo]
+    if not own:
         return []
+    first, last = min(s for s, _ in own), max(e for _, e in own)
     inside = sorted((max(s, lo), min(e, hi)) for s, e in spans)
     found: list[Gap] = []
     covered = None

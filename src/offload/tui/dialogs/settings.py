@@ -108,14 +108,17 @@ class SettingsDialog(FormDialog):
         # Only what the user changed is checked and saved: a value set from the shell while
         # the dialog was open stays, and an old stored value the rules now refuse is no bar.
         values = changed(self.typed(), self.shown)
-        bad = False
+        bad = []
         for key, value in values.items():
             try:
                 check_setting(key, value)
             except OffloadError as exc:
                 self.show_message(key, exc.message)
-                bad = True
+                bad.append(key)
         if bad:
+            # The first field refused, with its reason, comes into view (at 80x24 it may be below).
+            self.query_one(f"#set-{bad[0]}").focus()
+            self.call_after_refresh(self.query_one(f"#msg-{bad[0]}").scroll_visible)
             self.notify("Nothing was saved: fix the value marked in red.", severity="error")
             return
         self.save("settings", self.job(values, self.shown))

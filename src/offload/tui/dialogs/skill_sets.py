@@ -241,8 +241,8 @@ class ChoiceDialog(ModalScreen[str | None]):
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    """A yes/no question; y (or the yes button) says yes; n, Escape or Enter on the focused No
-    says no: the safe answer is the one a stray Enter gives, and the line under the buttons says so."""
+    """A yes/no question; y (or the yes button) says yes; n or Escape says no. No has the focus, so
+    a stray Enter gives the safe answer; the line under the buttons says the keys."""
 
     CSS_PATH = "dialogs.tcss"
 
@@ -262,7 +262,7 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, variant="error", id="yes")
                 yield Button("No", id="no")
-            yield Static(f"y: {self.yes} · n, Esc or Enter: No", classes="dialog-hint", markup=False)
+            yield Static(f"y: {self.yes} · n or Esc: No (No has the focus)", classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
