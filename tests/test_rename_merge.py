@@ -82,7 +82,8 @@ def test_plan_merge_says_what_would_move_and_changes_nothing(week, db_path):
     "names, into, error, said",
     [
         (["Nope"], "Customer emails", NotFound, "There is no task 'Nope'."),
-        (["Emails"], "Nope", NotFound, "There is no task 'Nope'."),
+        (["Emails"], "Nope", NotFound, "There is no task 'Nope' to merge into. To merge into a new name, "
+         "rename one of them to it first (offload rename \"Emails\" \"Nope\"), then merge the others into it."),
         (["Customer emails"], "customer emails", InvalidInput,
          "Name at least one other task to merge into 'Customer emails'."),
     ],

@@ -132,9 +132,12 @@ def cmd_resume(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     svc = open_service(args)
     entry = svc.log.add(args.task, args.start, args.end, note=args.note)
-    from offload.domain.format import entry_duration
+    from offload.domain.format import entry_duration, local_time
 
-    _say(f"Added {entry.task} ({entry_duration(entry.start_utc, entry.end_utc, 0, svc.clock.zone)})")
+    zone = svc.clock.zone
+    # Its day and id: `offload log` finds it by them, `edit` and `delete` take the id.
+    _say(f"Added {entry.task} ({entry_duration(entry.start_utc, entry.end_utc, 0, zone)}), "
+         f"{local_time(entry.start_utc, zone, with_day=True)}–{local_time(entry.end_utc, zone)}, entry {entry.id}")
     return 0
 
 

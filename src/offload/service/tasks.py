@@ -83,6 +83,12 @@ class TaskService:
         return TaskSummary(name, len(spans), seconds, bool(highlighted), feeling, kind, skill_set)
 
     def _plan(self, conn, names: list[str], into: str) -> tuple[Merge, list[int]]:
+        if task_store.find(conn, into) is None and names:
+            # Into a name no task has yet: the way there is a rename first, then the merge.
+            first = " ".join(str(names[0]).split())
+            raise NotFound(f"There is no task '{' '.join(str(into).split())}' to merge into. To merge into "
+                           f"a new name, rename one of them to it first (offload rename \"{first}\" "
+                           f"\"{' '.join(str(into).split())}\"), then merge the others into it.")
         kept = self._find(conn, into)
         ids: list[int] = []
         for name in names:
