@@ -312,7 +312,7 @@ async def test_keys_held_at_today_say_so_once(service):
         await pilot.press("escape", *["right"] * 6)
         await pilot.pause()
         notes = [n.message for n in app._notifications]
-        assert notes.count("That day has not come yet: the Log shows days up to today.") == 1
+        assert notes.count("Sat 21 Nov 2026 has not happened yet: the Log shows days up to today.") == 1
         assert title(app) == "Today"
 
 

@@ -16,8 +16,12 @@ FIRST_DAY = date(1970, 1, 1)  # the log holds nothing earlier (times before 1970
 
 
 def day_to_show(text: str, today: date) -> date:
-    """The day typed, if the Log can show it: not after today, not before 1970."""
-    day = parse_date(text, today)
+    """The day typed, if the Log can show it."""
+    return check_day_shown(parse_date(text, today), today)
+
+
+def check_day_shown(day: date, today: date) -> date:
+    """The one rule for the day the Log shows, typed or stepped to: not after today, not before 1970."""
     if day > today:
         raise InvalidInput(f"{day:%a %d %b %Y} has not happened yet: the Log shows days up to today.", field="day")
     if day < FIRST_DAY:

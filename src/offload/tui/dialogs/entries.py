@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from offload.domain.format import duration, entry_duration
-from offload.domain.weeks import Week
+from offload.domain.weeks import Week, epoch_date
 from offload.domain.zones import reading_zone
 from offload.tui.dialogs.entry import EntryKeys
 from offload.tui.messages import ActionDone, DataChanged, EntriesLoaded
@@ -130,7 +130,7 @@ class TaskEntriesDialog(EntryKeys, ModalScreen[None]):
             entry.task == self.task_name and self.week.start <= self._day_of(entry) < self.week.end)
 
     def _day_of(self, entry):
-        return datetime.fromtimestamp(entry.start_utc, ZoneInfo(reading_zone(entry.tz))).date()
+        return epoch_date(entry.start_utc, reading_zone(entry.tz))
 
     @on(DataTable.RowSelected)
     def _row_chosen(self, event: DataTable.RowSelected) -> None:

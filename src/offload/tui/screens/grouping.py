@@ -23,6 +23,7 @@ from offload.tui.dialogs.brief import BriefPreview, PlanPreview
 from offload.tui.dialogs.rename import rename_task, undo_task_change
 from offload.tui.dialogs.skill_sets import ChoiceDialog, ConfirmDialog, NameDialog, SetDialog, SetPicker
 from offload.tui.messages import BriefLoaded, DataChanged, GroupingLoaded, HandoverLoaded, PlanLoaded
+from offload.tui.screens.period_keys import PeriodKeys
 from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.keys_footer import KeysFooter
 
@@ -33,7 +34,7 @@ def period_title(period) -> str:
     return f"Audit period: {period.title()} · {hours} · h/month by each task's frequency · ← → + -"
 
 
-class GroupingScreen(Screen):
+class GroupingScreen(PeriodKeys, Screen):
     CSS_PATH = "grouping.tcss"
     BINDINGS = [
         Binding("a", "accept", "Accept", id="grouping.accept",
@@ -438,22 +439,6 @@ class GroupingScreen(Screen):
                 self._change("delete set", lambda s: s.grouping.delete(name), lambda _: f"Deleted {name}")
 
         self.app.push_screen(ConfirmDialog(question, "Delete"), answer)
-
-    # --- the audit period: the app moves it, saves it, and every screen follows -----------
-    def action_previous_week(self) -> None:
-        self.app.action_week_step(-1)
-
-    def action_next_week(self) -> None:
-        self.app.action_week_step(1)
-
-    def action_this_week(self) -> None:
-        self.app.action_week_step(0)
-
-    def action_wider(self) -> None:
-        self.app.action_period_length(1)
-
-    def action_narrower(self) -> None:
-        self.app.action_period_length(-1)
 
     def action_handover(self) -> None:
         name = self._need_set()

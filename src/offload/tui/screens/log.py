@@ -4,8 +4,7 @@ unlogged stretches of a day (today, or any earlier day the user goes to)."""
 from __future__ import annotations
 
 from collections import deque
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 from rich.text import Text
 from textual import on
@@ -17,10 +16,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Digits, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from offload.domain.errors import InvalidInput
 from offload.domain.format import duration, entry_duration, local_time, stopwatch
+from offload.domain.weeks import epoch_date
 from offload.domain.zones import reading_zone
 from offload.tui import words
-from offload.tui.dialogs.day import FIRST_DAY, DayDialog
+from offload.tui.dialogs.day import DayDialog, check_day_shown
 from offload.tui.dialogs.entry import EntryForm, EntryKeys, add_dialog, exact_time
 from offload.tui.messages import ActionDone, ActionFailed, DataChanged, LogLoaded
 from offload.tui.widgets.fit_table import FitTable, cut
@@ -254,7 +255,7 @@ class LogScreen(EntryKeys, Screen):
         22:00-00:30 under Friday's morning does not read as Friday evening."""
         said = []
         for word, epoch in (("from", entry.start_utc), ("to", entry.end_utc)):
-            if epoch is not None and datetime.fromtimestamp(epoch, ZoneInfo(zone)).date() != day:
+            if epoch is not None and epoch_date(epoch, zone) != day:
                 said.append(f"{word} {local_time(epoch, zone, with_day=True)}")
         return "".join(f"{part} · " for part in said)
 
@@ -423,9 +424,9 @@ class LogScreen(EntryKeys, Screen):
         if self.shown is None:
             return False
         zone = reading_zone(entry.tz)
-        days = {datetime.fromtimestamp(entry.start_utc, ZoneInfo(zone)).date()}
+        days = {epoch_date(entry.start_utc, zone)}
         if entry.end_utc is not None:
-            days.add(datetime.fromtimestamp(entry.end_utc, ZoneInfo(zone)).date())
+            days.add(epoch_date(entry.end_utc, zone))
         return self.shown in days
 
     def _on_gap(self, doing: str) -> bool:
@@ -503,11 +504,10 @@ class LogScreen(EntryKeys, Screen):
     def show_day(self, day: date) -> None:
         """Show `day`: today follows the clock (None); never a day after today or before 1970."""
         today = self.data.today()
-        if day > today:
-            self._say_once("That day has not come yet: the Log shows days up to today.")
-            return
-        if day < FIRST_DAY:
-            self._say_once("The log starts in 1970.")
+        try:
+            check_day_shown(day, today)
+        except InvalidInput as refused:
+            self._say_once(refused.message)
             return
         self._said_at_edge = None
         self.day = None if day == today else day

@@ -22,6 +22,7 @@ from offload.tui.dialogs.entries import TaskEntriesDialog
 from offload.tui.dialogs.entry import edit_entry_dialog
 from offload.tui.dialogs.rename import rename_task, undo_task_change
 from offload.tui.messages import DataChanged, EntriesLoaded, TimelineLoaded, WeekLoaded
+from offload.tui.screens.period_keys import PeriodKeys
 from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.keys_footer import KeysFooter
 from offload.tui.widgets.rows import sync_rows
@@ -72,7 +73,7 @@ class ReviewTable(FitTable):
     ]
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(PeriodKeys, Screen):
     CSS_PATH = "review.tcss"
     BINDINGS = [
         Binding("space", "toggle_highlight", "Highlight", id="review.highlight",
@@ -506,22 +507,6 @@ class ReviewScreen(Screen):
         if self.is_current:
             self.app.push_screen(TaskEntriesDialog(loaded.task, loaded.week, loaded.entries, loaded.seconds,
                                                    self.data.zone, self.data.now_epoch(), loaded.names))
-
-    # The audit period: the app moves it, saves it, and every screen follows.
-    def action_previous_week(self) -> None:
-        self.app.action_week_step(-1)
-
-    def action_next_week(self) -> None:
-        self.app.action_week_step(1)
-
-    def action_this_week(self) -> None:
-        self.app.action_week_step(0)
-
-    def action_wider(self) -> None:
-        self.app.action_period_length(1)
-
-    def action_narrower(self) -> None:
-        self.app.action_period_length(-1)
 
     def action_toggle_by_day(self) -> None:
         if self.glance:
