@@ -48,6 +48,9 @@ def test_start_switches_and_resume(cli):
 def test_add_missed_entry_and_overlap(cli, db_path):
     assert cli("add", "Email", "--from", "yesterday 8:00", "--to", "yesterday 8:45")[:2] == (
         0, "Added Email (45m), Thu 19 Nov 08:00–08:45, entry 1\n")
+    # Over midnight, the end says its day too.
+    assert cli("add", "Night", "--from", "yesterday 23:00", "--to", "1:00")[:2] == (
+        0, "Added Night (2h 00m), Thu 19 Nov 23:00–Fri 20 Nov 01:00, entry 2\n")
     before = snapshot(db_path)
     code, out, err = cli("add", "Calls", "--from", "yesterday 8:30", "--to", "yesterday 9:00")
     assert code == 2 and out == ""

@@ -409,3 +409,13 @@ async def test_an_entry_over_midnight_says_which_end_is_on_another_day(service):
         await pilot.pause()
         cells = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         assert cells[0][3:] == ["Bookkeeping", "to Fri 20 Nov 00:30 · late VAT"]
+
+
+async def test_an_entry_over_midnight_without_a_note_says_only_its_other_day(service):
+    service.log.add("Night shift", "yesterday 23:00", "1:00")
+    app = app_for(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+        table = app.screen.query_one("#today", DataTable)
+        assert [str(c) for c in table.get_row_at(0)][3:] == ["Night shift", "from Thu 19 Nov 23:00"]

@@ -257,3 +257,20 @@ async def test_at_80x24_a_refused_setting_below_the_fold_shows_its_reason(servic
         assert "9am-5pm" in str(message.content)
         assert on_screen(app, message)
         assert app.screen.focused.id == "set-working_hours"
+
+
+async def test_at_80x24_a_refused_time_leaves_the_entry_dialogs_buttons_on_screen(service):
+    from textual.widgets import Button, Input
+
+    service.log.add("Calls", "8:00", "8:30")
+    app = app_for(service)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape", "left", "a")
+        await pilot.pause()
+        app.screen.query_one("#task", Input).value = "Post"
+        app.screen.query_one("#start", Input).value = "25:99"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "25:99" in str(app.screen.query_one("#error").content)
+        for button in app.screen.query(Button):
+            assert on_screen(app, button), button.id

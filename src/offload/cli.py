@@ -133,11 +133,14 @@ def cmd_add(args: argparse.Namespace) -> int:
     svc = open_service(args)
     entry = svc.log.add(args.task, args.start, args.end, note=args.note)
     from offload.domain.format import entry_duration, local_time
+    from offload.domain.weeks import epoch_date
 
     zone = svc.clock.zone
     # Its day and id: `offload log` finds it by them, `edit` and `delete` take the id.
     _say(f"Added {entry.task} ({entry_duration(entry.start_utc, entry.end_utc, 0, zone)}), "
-         f"{local_time(entry.start_utc, zone, with_day=True)}–{local_time(entry.end_utc, zone)}, entry {entry.id}")
+         f"{local_time(entry.start_utc, zone, with_day=True)}–"
+         f"{local_time(entry.end_utc, zone, with_day=epoch_date(entry.end_utc, zone) != epoch_date(entry.start_utc, zone))}"
+         f", entry {entry.id}")
     return 0
 
 

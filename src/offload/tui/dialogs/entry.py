@@ -58,7 +58,9 @@ class EntryDialog(FormDialog):
     EntryDialog Button { margin-left: 1; }
     /* A short window (80x24): no blank lines, so Save and Cancel stay on screen. */
     EntryDialog.-short > Vertical { padding: 0 2; }
-    EntryDialog.-short #title, EntryDialog.-short #hint, EntryDialog.-short Horizontal { margin: 0; }
+    EntryDialog.-short #title, EntryDialog.-short Horizontal { margin: 0; }
+    /* The title names the day; a refusal gives its own example: the buttons keep their room. */
+    EntryDialog.-short #hint { display: none; }
     EntryDialog.-short #error { min-height: 0; margin: 0; }
     """
 

@@ -257,7 +257,7 @@ class LogScreen(EntryKeys, Screen):
         for word, epoch in (("from", entry.start_utc), ("to", entry.end_utc)):
             if epoch is not None and epoch_date(epoch, zone) != day:
                 said.append(f"{word} {local_time(epoch, zone, with_day=True)}")
-        return "".join(f"{part} · " for part in said)
+        return " · ".join(said) + (" · " if said and entry.note else "")
 
     def _fit_timer(self) -> None:
         past = self.shown is not None and self.today_date is not None and self.shown != self.today_date
