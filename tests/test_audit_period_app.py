@@ -106,8 +106,8 @@ async def test_on_the_monday_after_the_audit_week_grouping_shows_its_hours(servi
         grouping = app.screen
         assert "Audit period: Week of Mon 16 Nov 2026" in text(grouping, "#week-title")
         sets = grouping.query_one("#sets", DataTable)
-        assert row_of(sets, "Bookkeeping and accounts")[1] == "4.0"
-        assert row_of(sets, "Invoices")[1] == "4.0"
+        assert row_of(sets, "Bookkeeping and accounts")[1] == "4h 00m"
+        assert row_of(sets, "Invoices")[1] == "4h 00m"
 
 
 async def test_a_two_week_period_reads_as_averages_a_week(service):
@@ -130,8 +130,8 @@ async def test_a_two_week_period_reads_as_averages_a_week(service):
         await pilot.press("3")
         await pilot.pause()
         sets = app.screen.query_one("#sets", DataTable)
-        assert row_of(sets, "Bookkeeping and accounts")[1] == "3.0"
-        assert row_of(sets, "Marketing and newsletters")[1] == "1.5"
+        assert row_of(sets, "Bookkeeping and accounts")[1] == "3h 00m"
+        assert row_of(sets, "Marketing and newsletters")[1] == "1h 30m"
 
 
 async def test_o_cycles_how_often_a_task_recurs_and_the_column_and_month_follow(service):
@@ -150,7 +150,7 @@ async def test_o_cycles_how_often_a_task_recurs_and_the_column_and_month_follow(
         await pilot.press("3")
         await pilot.pause()
         # Monthly: the 4h logged in the month is the month's figure (not 4h × 52 / 12).
-        assert row_of(app.screen.query_one("#sets", DataTable), "Invoices")[2] == "4.0"
+        assert row_of(app.screen.query_one("#sets", DataTable), "Invoices")[2] == "4h 00m"
 
 
 async def test_an_empty_week_points_to_the_week_before_with_its_hours(service, clock):

@@ -36,13 +36,13 @@ async def test_accept_a_suggestion(service):
         left = screen.query_one("#ungrouped", DataTable)
         assert column(left) == ["Invoices", "Payroll", "Update WordPress", "Gardening"]
         assert column(left, 2)[0] == "invoice → Bookkeeping and accounts"
-        assert column(left, 1)[0] == "2.5"
+        assert column(left, 1)[0] == "2h 30m"
         await pilot.press("a")
         await pilot.pause()
         assert column(left) == ["Payroll", "Update WordPress", "Gardening"]
         right = screen.query_one("#sets", DataTable)
         assert column(right) == ["Bookkeeping and accounts", "└ Invoices"]
-        assert column(right, 1) == ["2.5", "2.5"]
+        assert column(right, 1) == ["2h 30m", "2h 30m"]
         # The suggestion for Payroll is the same set; accepting again groups it too.
         await pilot.press("a")
         await pilot.pause()
@@ -173,11 +173,11 @@ async def test_follows_the_review_week(service):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_grouping(app, pilot)
         left = screen.query_one("#ungrouped", DataTable)
-        assert column(left, 1)[0] == "2.5"
+        assert column(left, 1)[0] == "2h 30m"
         app.week = app.week.previous()
         await pilot.pause()
         assert str(screen.query_one("#week-title", Static).content).startswith("Audit period: Week of Mon 09 Nov 2026")
-        assert set(column(left, 1)) == {"0.0"}  # nothing logged that week; still highlighted
+        assert set(column(left, 1)) == {"0m"}  # nothing logged that week; still highlighted
 
 
 async def test_rename_merge_and_delete_keep_every_task(service):

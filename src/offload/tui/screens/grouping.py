@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from offload.domain.catalogue import catalogue_set
-from offload.domain.format import hours, money
+from offload.domain.format import duration, money
 from offload.domain.skill_sets import FIELD_KEYS
 from offload.tui.dialogs.brief import BriefPreview, PlanPreview
 from offload.tui.dialogs.rename import rename_task, undo_task_change
@@ -31,7 +31,7 @@ from offload.tui.widgets.keys_footer import KeysFooter
 def period_title(period) -> str:
     """The Grouping's title line: the audit period, how its hours are counted, the keys that move it."""
     hours = "hours a week" if period.weeks == 1 else "averages a week"
-    return f"Audit period: {period.title()} · {hours} · h/month by each task's frequency · ← → + -"
+    return f"Audit period: {period.title()} · {hours} · a month by each task's frequency · ← → + -"
 
 
 class GroupingScreen(PeriodKeys, Screen):
@@ -111,12 +111,12 @@ class GroupingScreen(PeriodKeys, Screen):
         self.sub_title = "Grouping"
         left = self.query_one("#ungrouped", DataTable)
         left.add_column("Task", key="task")
-        left.add_column("h/week", key="hours", width=6)
+        left.add_column("a week", key="hours", width=7)
         left.add_column("Suggestion (a accepts)", key="suggestion")
         right = self.query_one("#sets", DataTable)
         right.add_column("Skill set / task", key="name")
-        right.add_column("h/week", key="hours", width=6)
-        right.add_column("h/month", key="month", width=7)
+        right.add_column("a week", key="hours", width=7)
+        right.add_column("a month", key="month", width=8)
         left.fit()
         right.fit()
         self.watch(self.app, "week", lambda _: self._changed(), init=False)
@@ -164,15 +164,15 @@ class GroupingScreen(PeriodKeys, Screen):
                 key = f"t{t.task.id}"
                 self.rows[key] = ("task", t.name)
                 reason = cut(t.suggestion.reason) if t.suggestion else cut("no suggestion: m chooses", "dim")
-                left.add_row(cut(t.name), Text(hours(t.seconds / weeks), justify="right"), reason, key=key)
+                left.add_row(cut(t.name), Text(duration(t.seconds / weeks), justify="right"), reason, key=key)
             right.clear()
             for s in view.sets:
                 key = f"s{s.row.id}"
                 self.rows[key] = ("set", s.name)
                 right.add_row(
                     cut(s.name, "bold"),
-                    Text(hours(s.seconds / weeks), justify="right", style="bold"),
-                    Text(f"{s.monthly_hours:.1f}", justify="right", style="bold"),
+                    Text(duration(s.seconds / weeks), justify="right", style="bold"),
+                    Text(duration(s.monthly_hours * 3600), justify="right", style="bold"),
                     key=key,
                 )
                 for i, t in enumerate(s.tasks):
@@ -182,8 +182,8 @@ class GroupingScreen(PeriodKeys, Screen):
                     label = Text.assemble((branch, "dim"), t.name, no_wrap=True, overflow="ellipsis")
                     if not t.task.highlighted:
                         label.append(" (not highlighted)", style="dim")
-                    right.add_row(label, Text(hours(t.seconds / weeks), justify="right"),
-                                  Text(f"{t.figures.estimate.monthly:.1f}", justify="right"), key=tkey)
+                    right.add_row(label, Text(duration(t.seconds / weeks), justify="right"),
+                                  Text(duration(t.figures.estimate.monthly * 3600), justify="right"), key=tkey)
                 if not s.tasks:
                     right.add_row(cut("└ no tasks yet: m on a task puts it here", "dim"), "", "",
                                   key=f"e{s.row.id}")
