@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-SRC = Path(__file__).resolve().parents[2] / "src"
-
 # OFFLOAD_SOAK=1 runs the fault tests for longer and hypothesis for many more examples.
 SOAK = os.environ.get("OFFLOAD_SOAK", "") not in ("", "0")
 
@@ -20,7 +18,6 @@ def scaled(normal: int | float, soak: int | float):
 
 def child_env(extra: dict | None = None) -> dict:
     env = dict(os.environ)
-    env["PYTHONPATH"] = str(SRC) + os.pathsep + env.get("PYTHONPATH", "")
     env["PYTHONDONTWRITEBYTECODE"] = "1"  # a child under a file-size limit must not write .pyc files
     env.pop("OFFLOAD_DB", None)
     if extra:

@@ -11,13 +11,10 @@ from __future__ import annotations
 import sys
 import time
 from datetime import datetime, timezone
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
-
-from offload.domain.clock import Clock  # noqa: E402
-from offload.domain.errors import OffloadError  # noqa: E402
-from offload.service import Offload  # noqa: E402
+from offload.domain.clock import Clock
+from offload.domain.errors import OffloadError
+from offload.service import Offload
 
 BASE = 1_767_225_600  # 2026-01-01 00:00 UTC: the switches run from here
 ADD_BASE = 31_536_000  # 1971-01-01 00:00 UTC: the missed entries, 1,000 lanes end before 2010

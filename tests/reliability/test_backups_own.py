@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+import offload
+
 from offload.domain.clock import FrozenClock
 from offload.domain.errors import StorageError
 from offload.service import Offload
@@ -23,7 +25,8 @@ from offload.store.backups import DAILY_KEEP, daily_backups, latest_backup
 
 from ._support import run
 
-SRC = Path(__file__).resolve().parents[2] / "src" / "offload"
+# The code of the package as imported (installed, or a checkout installed editable).
+SRC = Path(offload.__file__).resolve().parent
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "schema_v1.db"
 
 

@@ -17,7 +17,7 @@ from offload.domain.errors import InvalidInput, OffloadError
 from offload.domain.settings import SETTINGS
 from offload.domain.timeparse import parse_date, parse_time
 from offload.service import Offload
-from tests.conftest import snapshot
+from tests.helpers.db import snapshot
 
 from ._support import scaled
 

@@ -16,15 +16,18 @@ from pathlib import Path
 
 import pytest
 
+import offload
+
 from offload import cli
 from offload.domain.clock import FrozenClock
 from offload.service import Offload
 from offload.store.backups import all_backups
-from tests.conftest import snapshot
+from tests.helpers.db import snapshot
 
 from ._support import child_env, offload_argv
 
-SRC = Path(__file__).resolve().parents[2] / "src" / "offload"
+# The code of the package as imported (installed, or a checkout installed editable).
+SRC = Path(offload.__file__).resolve().parent
 
 WRITERS = {
     "export": lambda target, *force: ["export", "-o", target, *force],
@@ -185,7 +188,6 @@ def test_export_says_where_it_wrote(logged: Path, capsys) -> None:
     capsys.readouterr()
     assert _offload(logged, "export", "-o", "all.json") == 0
     assert capsys.readouterr().err == f"Exported to {logged.parent / 'all.json'}\n"
-
 
 
 @pytest.mark.parametrize("command", sorted(WRITERS))

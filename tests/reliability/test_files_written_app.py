@@ -12,17 +12,18 @@ from textual.widgets import DataTable, Input, Static
 from offload.tui.app import OffloadApp
 from offload.tui.dialogs.brief import BriefPreview
 from offload.tui.dialogs.skill_sets import ConfirmDialog
-from tests.test_grouping import log_week
+from tests.helpers.weeks import log_week
+from tests.helpers.app import press, settle
 
 SIZE = (120, 36)
 
 
 async def _brief_preview(app: OffloadApp, pilot) -> BriefPreview:
     await app.switch_mode("grouping")
-    await pilot.pause()
+    await settle(pilot)
     app.screen.query_one("#sets", DataTable).focus()
-    await pilot.press("b")
-    await pilot.pause()
+    await press(pilot, "b")
+    await settle(pilot)
     assert isinstance(app.screen, BriefPreview)
     return app.screen
 
@@ -36,18 +37,18 @@ async def test_saving_the_brief_over_a_file_asks_first(service, tmp_path: Path) 
     async with app.run_test(size=SIZE) as pilot:
         preview = await _brief_preview(app, pilot)
         preview.query_one("#path", Input).value = str(target)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
+        await settle(pilot)
         assert isinstance(app.screen, ConfirmDialog)
         assert str(target) in app.screen.question
-        await pilot.press("n")
-        await pilot.pause()
+        await press(pilot, "n")
+        await settle(pilot)
         assert app.screen is preview
         assert target.read_text() == "my notes\n"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.press("y")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
+        await settle(pilot)
+        await press(pilot, "y")
+        await settle(pilot)
         assert app.screen is preview
         assert target.read_text() == preview.markdown
         assert str(preview.query_one("#saved", Static).content) == f"Saved to {target}"
@@ -60,8 +61,8 @@ async def test_the_brief_is_never_saved_over_the_database(service, tmp_path: Pat
     async with app.run_test(size=SIZE) as pilot:
         preview = await _brief_preview(app, pilot)
         preview.query_one("#path", Input).value = str(service.path)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
+        await settle(pilot)
         assert app.screen is preview  # no question: the answer could only be no
         error = preview.query_one("#error", Static)
         assert error.display and "Offload's database" in str(error.content)
@@ -80,7 +81,7 @@ async def test_the_screenshot_goes_to_the_current_folder_owner_only(service, tmp
     app = OffloadApp(service, tick_seconds=3600)
     async with app.run_test(size=SIZE) as pilot:
         app.deliver_screenshot()
-        await pilot.pause()
+        await settle(pilot)
         saved = list(here.glob("*.svg"))
         assert len(saved) == 1
         assert stat.S_IMODE(saved[0].stat().st_mode) == 0o600
@@ -88,7 +89,7 @@ async def test_the_screenshot_goes_to_the_current_folder_owner_only(service, tmp
         said = [n.message for n in app._notifications]
         assert any(str(saved[0]) in m for m in said), said
         app.deliver_screenshot()  # a second in the same second: a new file, not over the first
-        await pilot.pause()
+        await settle(pilot)
         assert len(list(here.glob("*.svg"))) == 2
 
 

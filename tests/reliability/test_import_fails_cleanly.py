@@ -9,7 +9,8 @@ import json
 import pytest
 
 from offload.domain.importers import BadRows
-from tests.conftest import run_offload, snapshot
+from tests.helpers.commands import run_offload
+from tests.helpers.db import snapshot
 
 
 def refused(service, text: str, name: str) -> list[str]:

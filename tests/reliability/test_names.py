@@ -9,9 +9,10 @@ from textual.widgets import DataTable, Input, Static
 from offload.domain.errors import InvalidInput
 from offload.domain.names import MAX_NAME, clean_note, clean_task_name
 from offload.tui.app import OffloadApp
-from tests.conftest import snapshot
+from tests.helpers.db import snapshot
 
 from ._support import run
+from tests.helpers.app import press, settle
 
 ACCEPTED = {
     "Invoices": "Invoices",
@@ -85,8 +86,8 @@ async def test_a_task_named_with_markup_shows_literally_on_the_log_screen(servic
     async with app.run_test(size=(120, 36)) as pilot:
         field = app.screen.query_one("#task-input", Input)
         field.value = "[bold]x[/bold]"
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
+        await settle(pilot)
         assert service.log.running().task == "[bold]x[/bold]"
         table = app.screen.query_one("#today", DataTable)
         names = [str(table.get_row_at(i)[3]) for i in range(table.row_count)]
@@ -95,6 +96,6 @@ async def test_a_task_named_with_markup_shows_literally_on_the_log_screen(servic
         screen_text = app.export_screenshot()
         assert "[bold]x[/bold]" in screen_text and "[red]earlier[/red]" in screen_text
         clock.advance(600)
-        await pilot.press("2")  # the Review screen lists the task literally too
-        await pilot.pause()
+        await press(pilot, "2")  # the Review screen lists the task literally too
+        await settle(pilot)
         assert "[bold]x[/bold]" in app.export_screenshot()

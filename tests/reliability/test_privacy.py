@@ -15,6 +15,7 @@ from offload import cli
 from offload.domain.clock import FrozenClock
 from offload.service import Offload
 from offload.tui.app import OffloadApp
+from tests.helpers.app import press, settle
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "schema_v1.db"
 
@@ -123,11 +124,11 @@ async def test_the_app_opens_no_network_connection(service, clock, no_network) -
     app = OffloadApp(service, tick_seconds=3600)
     async with app.run_test(size=(120, 36)) as pilot:
         # Esc: the task field keeps the focus after Enter, and 2 3 1 would be typed into it.
-        await pilot.press(*"Calls", "enter", "escape")
+        await press(pilot, *"Calls", "enter", "escape")
         clock.advance(300)
         for key in ("2", "3", "1"):
-            await pilot.press(key)
-            await pilot.pause()
-        await pilot.press("s")
-        await pilot.pause()
+            await press(pilot, key)
+            await settle(pilot)
+        await press(pilot, "s")
+        await settle(pilot)
     assert service.log.running() is None

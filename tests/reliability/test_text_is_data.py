@@ -14,8 +14,10 @@ from offload.store.schema import CURRENT_VERSION
 from offload.tui.app import OffloadApp
 from offload.tui.dialogs.settings import SettingsDialog
 from offload.tui.dialogs.skill_sets import SetDialog
-from tests.conftest import run_offload, snapshot
-from tests.test_grouping import log_week
+from tests.helpers.commands import run_offload
+from tests.helpers.db import snapshot
+from tests.helpers.weeks import log_week
+from tests.helpers.app import press, settle
 
 SIZE = (120, 36)
 ESCAPES = "x\x1b]0;pwned\x07y\x00z"
@@ -74,10 +76,10 @@ async def test_a_currency_that_looks_like_markup_cannot_crash_the_set_details(se
     app = OffloadApp(service, tick_seconds=3600)
     async with app.run_test(size=SIZE) as pilot:
         await app.switch_mode("grouping")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#sets", DataTable).focus()
-        await pilot.press("e")
-        await pilot.pause()
+        await press(pilot, "e")
+        await settle(pilot)
         assert isinstance(app.screen, SetDialog)
         labels = [str(label.content) for label in app.screen.query(Label)]
         assert "Rate an hour ([/])" in labels
@@ -87,14 +89,14 @@ async def test_a_stored_theme_that_looks_like_markup_cannot_break_the_settings(s
     store_raw_setting(db_path, "theme", "[/]")
     app = OffloadApp(service, tick_seconds=3600)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("escape", "comma")
-        await pilot.pause()
+        await press(pilot, "escape", "comma")
+        await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, SettingsDialog)
         assert dialog.query_one("#set-theme", Select).value == app.theme
         dialog.query_one("#set-currency").value = "GBP"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
+        await settle(pilot)
         assert not isinstance(app.screen, SettingsDialog)
     assert service.settings.get("currency") == "GBP"
 

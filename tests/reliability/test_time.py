@@ -12,7 +12,7 @@ from offload.domain.errors import InvalidInput
 from offload.domain.weeks import week_of
 from offload.service import Offload
 
-from tests.conftest import snapshot
+from tests.helpers.db import snapshot
 
 H = 3600
 

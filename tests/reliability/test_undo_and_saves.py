@@ -11,7 +11,8 @@ from offload.service import Offload
 from offload.tui.app import OffloadApp
 from offload.tui.dialogs.settings import SettingsDialog
 from offload.tui.dialogs.skill_sets import SetDialog
-from tests.test_grouping import log_week
+from tests.helpers.weeks import log_week
+from tests.helpers.app import press, settle
 
 SIZE = (120, 36)
 
@@ -40,15 +41,15 @@ async def test_undo_in_the_app_after_a_start_from_the_shell(service, db_path, cl
     service.log.add("Calls", "9:00", "9:30")
     app = OffloadApp(service, tick_seconds=3600)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("escape")
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
+        await press(pilot, "escape")
+        await settle(pilot)
+        await press(pilot, "d")
+        await settle(pilot)
         shell = Offload.open(db_path, clock)
         shell.log.start("Invoices")
         shell.close()
-        await pilot.press("u")
-        await pilot.pause()
+        await press(pilot, "u")
+        await settle(pilot)
         assert sorted(e.task for e in service.log.today()) == ["Calls", "Invoices"]
 
 
@@ -87,8 +88,8 @@ def test_settings_saved_with_what_a_form_showed_keep_a_change_from_the_shell(ser
 async def test_the_settings_dialog_saves_only_what_the_user_changed(service, db_path, clock):
     app = OffloadApp(service, tick_seconds=3600)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("escape", "comma")
-        await pilot.pause()
+        await press(pilot, "escape", "comma")
+        await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, SettingsDialog)
         shell = Offload.open(db_path, clock)
@@ -96,8 +97,8 @@ async def test_the_settings_dialog_saves_only_what_the_user_changed(service, db_
         shell.settings.set("week_start", "sunday")
         shell.close()
         dialog.query_one("#set-currency", Input).value = "GBP"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
+        await settle(pilot)
         assert not isinstance(app.screen, SettingsDialog)
     assert service.settings.all() | {} == {
         "week_start": "sunday", "long_running_hours": "4", "hourly_value": "90", "currency": "GBP",
@@ -110,18 +111,18 @@ async def test_the_set_details_dialog_saves_only_what_the_user_changed(service, 
     app = OffloadApp(service, tick_seconds=3600)
     async with app.run_test(size=SIZE) as pilot:
         await app.switch_mode("grouping")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#sets", DataTable).focus()
-        await pilot.press("e")
-        await pilot.pause()
+        await press(pilot, "e")
+        await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, SetDialog)
         shell = Offload.open(db_path, clock)
         shell.grouping.update("Bookkeeping and accounts", rate="40", contact="Ann, weekly")
         shell.close()
         dialog.query_one("#inputs", TextArea).text = "Receipts folder"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
+        await settle(pilot)
         assert not isinstance(app.screen, SetDialog)
     row = service.grouping.get("Bookkeeping and accounts")
     assert (row.rate, row.fields["contact"], row.fields["inputs"]) == (40, "Ann, weekly", "Receipts folder")

@@ -13,8 +13,7 @@ from offload.domain.clock import FrozenClock
 from offload.domain.errors import Conflict, InvalidInput
 from offload.domain.weeks import week_of
 from offload.service import Offload
-from tests.conftest import snapshot
-from tests.test_cli_commands import cli  # noqa: F401  (the in-process command, time frozen)
+from tests.helpers.db import snapshot
 
 AHEAD = "2027-11-23T10:00:00Z"  # the clock ran a year ahead (a dual-boot machine, a bad battery)
 

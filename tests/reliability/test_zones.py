@@ -19,7 +19,8 @@ from offload.domain import zones
 from offload.domain.zones import _zone_bytes, resolve
 from offload.service import Offload
 from offload.tui.app import OffloadApp
-from tests.conftest import snapshot
+from tests.helpers.db import snapshot
+from tests.helpers.app import press, settle
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "bad_zones.db"  # see make_bad_zones.sh
 NOW = "2026-11-20T10:00:00Z"
@@ -180,13 +181,13 @@ async def test_the_app_opens_on_unreadable_zones_and_says_so(old_db):
     try:
         app = OffloadApp(service, tick_seconds=3600)
         async with app.run_test(size=(120, 36)) as pilot:
-            await pilot.pause()
+            await settle(pilot)
             said = [n.message for n in app._notifications]
             assert any("4 entries" in m and "'Europe/Lodnon'" in m and "offload doctor" in m for m in said), said
-            await pilot.press("2")  # the Review of that week
-            await pilot.pause()
-            await pilot.press("enter")  # a task's entries
-            await pilot.pause()
+            await press(pilot, "2")  # the Review of that week
+            await settle(pilot)
+            await press(pilot, "enter")  # a task's entries
+            await settle(pilot)
             assert app.return_code is None
     finally:
         service.close()
