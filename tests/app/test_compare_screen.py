@@ -13,7 +13,7 @@ from offload.service import Offload
 from offload.service.demo import create_demo
 from offload.tui.app import OffloadApp
 from offload.tui.dialogs.handover import HandoverDialog
-from tests.helpers.app import press, settle
+from tests.helpers.app import press, settle, type_into
 
 SIZE = (120, 36)
 
@@ -140,7 +140,7 @@ async def test_a_handover_is_recorded_from_the_grouping_screen(tmp_path):
         dialog = app.screen
         assert [dialog.query_one(f"#{f}", Input).value for f in ("since", "cost", "hours")] == ["", "", ""]
         assert not dialog.query("#clear")  # nothing to clear yet
-        await press(pilot, *"2026-11-30")
+        await type_into(pilot, "#since", "2026-11-30")
         dialog.query_one("#cost", Input).value = "400/month"
         await pilot.click("#save")
         await settled(app, pilot)

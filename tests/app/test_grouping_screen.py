@@ -10,7 +10,7 @@ from offload.tui.app import OffloadApp
 from offload.tui.dialogs.brief import BriefPreview
 from offload.tui.dialogs.skill_sets import NameDialog, SetDialog, SetPicker
 from tests.helpers.weeks import log_week
-from tests.helpers.app import press, settle
+from tests.helpers.app import press, settle, type_into
 
 SIZE = (120, 36)
 
@@ -61,7 +61,8 @@ async def test_create_a_set_then_move_a_task_into_it(service):
         await press(pilot, "enter")  # an empty name is refused inside the dialog
         assert isinstance(app.screen, NameDialog)
         assert "needs a name" in str(app.screen.query_one("#error", Static).content)
-        await press(pilot, *"Home", "enter")
+        await type_into(pilot, None, "Home")
+        await press(pilot, "enter")
         await settle(pilot)
         assert app.screen is screen
         right = screen.query_one("#sets", DataTable)
@@ -72,7 +73,7 @@ async def test_create_a_set_then_move_a_task_into_it(service):
         left.move_cursor(row=3)
         await press(pilot, "m")
         assert isinstance(app.screen, SetPicker)
-        await press(pilot, *"hom")
+        await type_into(pilot, None, "hom")
         picker = app.screen
         assert picker.query_one("#choices").option_count == 2  # Home, and "New skill set: hom"
         await press(pilot, "enter")
@@ -82,7 +83,9 @@ async def test_create_a_set_then_move_a_task_into_it(service):
         # Move it again, from the right, to a catalogue set made on first use.
         right.focus()
         right.move_cursor(row=1)
-        await press(pilot, "m", *"website", "enter")
+        await press(pilot, "m")
+        await type_into(pilot, None, "website")
+        await press(pilot, "enter")
         await settle(pilot)
         assert column(right) == ["Home", "└ no tasks yet: m on a task puts it here",
                                  "Website maintenance", "└ Gardening"]
@@ -191,11 +194,15 @@ async def test_rename_merge_and_delete_keep_every_task(service):
         right = screen.query_one("#sets", DataTable)
         right.focus()
         assert column(right) == ["Admin", "└ Payroll", "Bookkeeping and accounts", "└ Invoices"]
-        await press(pilot, "r", "ctrl+a", "ctrl+k", *"Back office", "enter")
+        await press(pilot, "r", "ctrl+a", "ctrl+k")
+        await type_into(pilot, None, "Back office")
+        await press(pilot, "enter")
         await settle(pilot)
         assert column(right)[:2] == ["Back office", "└ Payroll"]
         right.move_cursor(row=0)
-        await press(pilot, "g", *"book", "enter")
+        await press(pilot, "g")
+        await type_into(pilot, None, "book")
+        await press(pilot, "enter")
         await settle(pilot)
         assert column(right) == ["Bookkeeping and accounts", "├ Invoices", "└ Payroll"]
         await press(pilot, "x")

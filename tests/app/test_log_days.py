@@ -19,7 +19,7 @@ from offload.tui.widgets.week_strip import WeekStrip
 from tests.helpers.db import snapshot
 from tests.helpers.commands import run_offload
 from tests.helpers.tmux import new_socket, start_app, tmux, wait_for
-from tests.helpers.app import press, settle
+from tests.helpers.app import press, settle, type_into
 
 SIZE = (120, 36)
 
@@ -67,7 +67,12 @@ async def test_yesterday_add_edit_delete_and_undo_there(service, clock):
         await press(pilot, "a")
         await settle(pilot)
         assert "Thu 19 Nov" in str(app.screen.query_one("#title", Static).content)
-        await press(pilot, *"Proposal", "tab", *"9:00", "tab", *"9:40", "enter")
+        await type_into(pilot, "#task", "Proposal")
+        await press(pilot, "tab")
+        await type_into(pilot, "#start", "9:00")
+        await press(pilot, "tab")
+        await type_into(pilot, "#end", "9:40")
+        await press(pilot, "enter")
         await settle(pilot)
         assert not isinstance(app.screen, EntryDialog)
         assert tasks_shown(app) == ["Proposal", "Email", "Calls"]
@@ -176,7 +181,8 @@ async def test_a_typed_day_is_shown(service, clock, typed, shows):
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "escape", "g")
         await settle(pilot)
-        await press(pilot, *typed, "enter")
+        await type_into(pilot, "#day", typed)
+        await press(pilot, "enter")
         await settle(pilot)
         assert not isinstance(app.screen, DayDialog)
         assert title(app).startswith(shows)
@@ -194,7 +200,8 @@ async def test_a_day_that_cannot_be_shown_is_said_beside_the_field(service, cloc
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "escape", "g")
         await settle(pilot)
-        await press(pilot, *typed, "enter")
+        await type_into(pilot, "#day", typed)
+        await press(pilot, "enter")
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, DayDialog)
@@ -229,7 +236,9 @@ async def test_a_day_far_back_and_its_week(service, clock):
     service.log.add("Old work", "1970-01-01 09:00", "1970-01-01 10:00")
     app = app_for(service)
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "escape", "g", *"1970-01-01", "enter")
+        await press(pilot, "escape", "g")
+        await type_into(pilot, "#day", "1970-01-01")
+        await press(pilot, "enter")
         await settle(pilot)
         assert title(app).startswith("Thu 01 Jan 1970") and tasks_shown(app) == ["Old work"]
         await press(pilot, "left")  # before 1970: said, and the day stays
@@ -293,7 +302,13 @@ async def test_an_entry_added_on_a_day_shown_changes_nothing_on_a_bad_time(servi
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "escape", "left", "a")
         await settle(pilot)
-        await press(pilot, *"Proposal", "tab", *"8:15", "tab", *"8:45", "enter")  # over Calls and Email
+        # over Calls and Email
+        await type_into(pilot, "#task", "Proposal")
+        await press(pilot, "tab")
+        await type_into(pilot, "#start", "8:15")
+        await press(pilot, "tab")
+        await type_into(pilot, "#end", "8:45")
+        await press(pilot, "enter")
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, EntryDialog)
@@ -334,7 +349,12 @@ async def test_u_undoes_an_edit_and_an_add_on_the_day_shown(service, db_path):
 
         await press(pilot, "a")
         await settle(pilot)
-        await press(pilot, *"Proposal", "tab", *"9:00", "tab", *"9:30", "enter")
+        await type_into(pilot, "#task", "Proposal")
+        await press(pilot, "tab")
+        await type_into(pilot, "#start", "9:00")
+        await press(pilot, "tab")
+        await type_into(pilot, "#end", "9:30")
+        await press(pilot, "enter")
         await settle(pilot)
         assert tasks_shown(app) == ["Proposal", "Email", "Calls"]
         await press(pilot, "u")
@@ -371,7 +391,12 @@ async def test_u_does_not_undo_unseen_a_change_made_on_another_day(service, db_p
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "escape", "left", "a")  # yesterday: add one
         await settle(pilot)
-        await press(pilot, *"Proposal", "tab", *"9:00", "tab", *"9:30", "enter")
+        await type_into(pilot, "#task", "Proposal")
+        await press(pilot, "tab")
+        await type_into(pilot, "#start", "9:00")
+        await press(pilot, "tab")
+        await type_into(pilot, "#end", "9:30")
+        await press(pilot, "enter")
         await settle(pilot)
         after_add = snapshot(db_path)
         await press(pilot, "left", "u")  # the day before: the change is not in view

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Input
 from offload.tui.app import OffloadApp
 from offload.tui.dialogs.entry import EntryDialog
 from tests.helpers.db import snapshot
-from tests.helpers.app import press, settle
+from tests.helpers.app import press, settle, type_into
 
 SIZE = (120, 36)
 
@@ -73,7 +73,8 @@ async def test_a_gap_to_the_second_is_filled_exactly(service, clock):
         dialog = app.screen
         assert dialog.query_one("#start", Input).value == "2026-11-20 08:30:37"
         assert dialog.query_one("#end", Input).value == "2026-11-20 09:10:12"
-        await press(pilot, *"Post", "enter")
+        await type_into(pilot, "#task", "Post")
+        await press(pilot, "enter")
         await settle(pilot)
         assert [r[3] for r in rows(app)] == ["Email", "Post", "Calls"]
     assert service.log.gaps(date(2026, 11, 20)) == []

@@ -7,7 +7,7 @@ from textual.widgets import DataTable, Digits, Input, OptionList, Static
 from offload.tui.app import OffloadApp
 from offload.tui.dialogs.entry import EntryDialog
 from tests.helpers.db import snapshot
-from tests.helpers.app import press, settle
+from tests.helpers.app import press, settle, type_into
 
 SIZE = (120, 36)
 
@@ -24,7 +24,8 @@ def cell_texts(table: DataTable) -> list[list[str]]:
 async def test_type_a_name_enter_and_the_timer_counts(service, clock):
     app = app_for(service)
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, *"Accounts", "enter")
+        await type_into(pilot, "#task-input", "Accounts")
+        await press(pilot, "enter")
         clock.advance(5)
         app.screen.tick()
         await settle(pilot)
@@ -36,10 +37,12 @@ async def test_type_a_name_enter_and_the_timer_counts(service, clock):
 async def test_switch_then_stop(service, clock):
     app = app_for(service)
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, *"Accounts", "enter")
+        await type_into(pilot, "#task-input", "Accounts")
+        await press(pilot, "enter")
         clock.advance(60)
         # The field keeps the focus after Enter: the next name is typed straight in.
-        await press(pilot, *"Email", "enter")
+        await type_into(pilot, "#task-input", "Email")
+        await press(pilot, "enter")
         clock.advance(120)
         await press(pilot, "escape", "s")
         await settle(pilot)
@@ -141,7 +144,12 @@ async def test_add_a_missed_entry_from_the_dialog(service, clock):
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "escape", "a")
         await settle(pilot)
-        await press(pilot, *"Calls", "tab", *"8:00", "tab", *"8:45", "enter")
+        await type_into(pilot, "#task", "Calls")
+        await press(pilot, "tab")
+        await type_into(pilot, "#start", "8:00")
+        await press(pilot, "tab")
+        await type_into(pilot, "#end", "8:45")
+        await press(pilot, "enter")
         await settle(pilot)
         assert not isinstance(app.screen, EntryDialog)
         rows = cell_texts(app.screen.query_one("#today", DataTable))

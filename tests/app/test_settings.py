@@ -9,7 +9,7 @@ from offload.tui.screens.log import LogScreen
 from offload.tui.dialogs.settings import SettingsDialog
 from tests.helpers.commands import run_offload
 from tests.helpers.db import snapshot
-from tests.helpers.app import press, settle
+from tests.helpers.app import press, settle, type_into
 
 SIZE = (120, 36)
 
@@ -29,7 +29,7 @@ async def test_a_bad_value_shows_a_message_by_the_field_and_changes_nothing(serv
         field = dialog.query_one("#set-long_running_hours", Input)
         field.focus()
         field.value = ""
-        await press(pilot, *"lots")
+        await type_into(pilot, "#set-long_running_hours", "lots")
         await settle(pilot)
         message = dialog.query_one("#msg-long_running_hours", Static)
         assert message.display and "not a number of hours" in str(message.content)
@@ -50,7 +50,7 @@ async def test_fixing_the_value_clears_the_message(service):
         dialog = await open_dialog(app, pilot)
         field = dialog.query_one("#set-hourly_value", Input)
         field.focus()
-        await press(pilot, *"abc")
+        await type_into(pilot, "#set-hourly_value", "abc")
         await settle(pilot)
         assert dialog.query_one("#msg-hourly_value", Static).display
         field.value = "80"

@@ -16,7 +16,7 @@ from offload.tui.app import OffloadApp
 from offload.tui.dialogs.settings import SettingsDialog
 from offload.tui.dialogs.skill_sets import NameDialog
 from offload.tui.widgets.week_strip import WeekStrip
-from tests.helpers.app import press, settle
+from tests.helpers.app import press, settle, type_into
 
 
 @pytest.fixture
@@ -90,7 +90,9 @@ async def test_an_empty_skill_set_keeps_the_hours_in_the_panel(demo):
     async with app.run_test(size=(120, 36)) as pilot:
         await app.switch_mode("grouping")
         await settle(pilot)
-        await press(pilot, "c", *"Empty", "enter")
+        await press(pilot, "c")
+        await type_into(pilot, None, "Empty")
+        await press(pilot, "enter")
         await settle(pilot)
         assert not isinstance(app.screen, NameDialog)
         sets = app.screen.query_one("#sets", DataTable)

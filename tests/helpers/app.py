@@ -43,6 +43,8 @@ async def type_into(pilot: Pilot, selector: str | None, text: str) -> Input:
     not about typing key by key. The field must have the focus, as it would for a person typing."""
     screen = pilot.app.screen
     field = screen.focused if selector is None else screen.query_one(selector, Input)
+    if isinstance(field, Input) and not field.has_focus:
+        await pilot.pause()  # a focus() just asked for is applied with the next messages, as a key would wait
     assert isinstance(field, Input), f"no text field to type into: {field!r}"
     assert field.has_focus, f"{selector or field!r} does not have the focus: typing would go elsewhere"
     if field.selection.is_empty:

@@ -53,7 +53,9 @@ def test_offload_commands_killed_at_random_points(tmp_path: Path) -> None:
     reported: list[tuple[str, str, int]] = []
     kills = 0
     for i in range(runs):
-        if time.monotonic() - started > budget:
+        # The time budget bounds a slow machine's run, never what the test proves: it stops
+        # early only once enough commands were killed.
+        if time.monotonic() - started > budget and kills >= 5:
             break
         op = rng.choice(["start", "start", "stop", "add"])
         if op == "start":

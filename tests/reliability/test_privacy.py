@@ -15,7 +15,7 @@ from offload import cli
 from offload.domain.clock import FrozenClock
 from offload.service import Offload
 from offload.tui.app import OffloadApp
-from tests.helpers.app import press, settle
+from tests.helpers.app import press, settle, type_into
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "schema_v1.db"
 
@@ -124,7 +124,8 @@ async def test_the_app_opens_no_network_connection(service, clock, no_network) -
     app = OffloadApp(service, tick_seconds=3600)
     async with app.run_test(size=(120, 36)) as pilot:
         # Esc: the task field keeps the focus after Enter, and 2 3 1 would be typed into it.
-        await press(pilot, *"Calls", "enter", "escape")
+        await type_into(pilot, "#task-input", "Calls")
+        await press(pilot, "enter", "escape")
         clock.advance(300)
         for key in ("2", "3", "1"):
             await press(pilot, key)
