@@ -35,16 +35,11 @@ def column(table: DataTable, index: int = 0) -> list[str]:
     return [str(table.get_row_at(i)[index]) for i in range(table.row_count)]
 
 
-async def settled(app, pilot) -> None:
-    await app.data.idle()
-    await settle(pilot)
-
-
 async def test_the_compare_screen_answers_and_its_week_keys_choose_the_later_period(tmp_path):
     app = demo_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "escape", "4")  # out of the Log's task field, then the Compare screen
-        await settled(app, pilot)
+        await settle(pilot)
         screen = app.screen
         assert screen.sub_title == "Compare"
         assert "Audit: Week of Mon 09 Nov 2026  against  Week of Mon 16 Nov 2026" in text(screen, "#periods")
@@ -64,18 +59,18 @@ async def test_the_compare_screen_answers_and_its_week_keys_choose_the_later_per
         assert new == "new"
 
         await press(pilot, "right")  # the week after: this week, so far
-        await settled(app, pilot)
+        await settle(pilot)
         assert "against  Week of Mon 23 Nov 2026 (so far: 4 of 7 days)" in text(screen, "#periods")
         await press(pilot, "right")  # next week has not happened: refused, the week stays
-        await settled(app, pilot)
+        await settle(pilot)
         assert "Week of Mon 23 Nov 2026" in text(screen, "#periods")
         await press(pilot, "left", "left")  # back to 16 Nov, then into the audit week: refused
-        await settled(app, pilot)
+        await settle(pilot)
         assert "against  Week of Mon 16 Nov 2026" in text(screen, "#periods")
         await press(pilot, "right")
-        await settled(app, pilot)
+        await settle(pilot)
         await press(pilot, "t")  # the latest complete weeks again
-        await settled(app, pilot)
+        await settle(pilot)
         assert "against  Week of Mon 16 Nov 2026 · latest complete weeks" in text(screen, "#periods")
 
 
@@ -87,7 +82,7 @@ async def test_the_compare_key_is_in_the_footer_and_the_palette(tmp_path):
     app = demo_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "escape")
-        await settled(app, pilot)
+        await settle(pilot)
         assert "Compare" in {k.description for k in app.screen.query(FooterKey)}
         provider = OffloadCommands(app.screen)
         assert "Compare" in [name for name, _, _ in provider._commands()]
@@ -98,7 +93,7 @@ async def test_nothing_to_compare_yet_is_said_on_the_screen(service):
     app = OffloadApp(service, tick_seconds=3600)
     async with app.run_test(size=SIZE) as pilot:
         await app.switch_mode("compare")
-        await settled(app, pilot)
+        await settle(pilot)
         empty = app.screen.query_one("#empty", Static)
         assert empty.display and "nothing later to compare it with yet" in str(empty.content)
         assert not app.screen.query_one("#body").display
@@ -112,45 +107,45 @@ async def test_a_handover_is_recorded_from_the_grouping_screen(tmp_path):
     svc.close()
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "escape", "3")
-        await settled(app, pilot)
+        await settle(pilot)
         grouping = app.screen
         sets = grouping.query_one("#sets", DataTable)
         sets.focus()
         sets.move_cursor(row=column(sets).index("Bookkeeping and accounts"))
         await press(pilot, "h")
-        await settled(app, pilot)
+        await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, HandoverDialog)
         values = [dialog.query_one(f"#{f}", Input).value for f in ("since", "cost", "hours")]
         assert values == ["2026-11-16", "35/h", "8"]
         dialog.query_one("#hours", Input).value = ""
         await pilot.click("#save")
-        await settled(app, pilot)
+        await settle(pilot)
         assert app.screen is dialog  # refused beside its field, the dialog stays open
         assert "hours billed a month too" in str(dialog.query_one("#error", Static).content)
         assert dialog.query_one("#hours", Input).has_class("-invalid")
         dialog.query_one("#cost", Input).value = "300/month"
         await pilot.click("#save")
-        await settled(app, pilot)
+        await settle(pilot)
         assert app.screen is grouping
 
         sets.move_cursor(row=column(sets).index("Marketing and newsletters"))
         await press(pilot, "h")
-        await settled(app, pilot)
+        await settle(pilot)
         dialog = app.screen
         assert [dialog.query_one(f"#{f}", Input).value for f in ("since", "cost", "hours")] == ["", "", ""]
         assert not dialog.query("#clear")  # nothing to clear yet
         await type_into(pilot, "#since", "2026-11-30")
         dialog.query_one("#cost", Input).value = "400/month"
         await pilot.click("#save")
-        await settled(app, pilot)
+        await settle(pilot)
         assert "still to come" in str(dialog.query_one("#error", Static).content)
         assert dialog.query_one("#since", Input).has_class("-invalid")
         await press(pilot, "escape")
-        await settled(app, pilot)
+        await settle(pilot)
 
         await press(pilot, "4")
-        await settled(app, pilot)
+        await settle(pilot)
         returns = app.screen.query_one("#returns", DataTable)
         assert column(returns) == ["Bookkeeping and accounts"] and column(returns, 6) == ["GBP 300.00"]
     other = Offload.open(path, FrozenClock(SHOT_NOW, SHOT_ZONE))

@@ -13,12 +13,6 @@ from offload.tui.screens.review import ReviewScreen
 from tests.helpers.app import press, settle
 
 
-async def settle(pilot) -> None:
-    """Until the app has read what it was asked to and drawn it."""
-    await pilot.app.data.idle()
-    await settle(pilot)
-
-
 async def outside_change_seen(pilot) -> None:
     """What the app does once a second: notice another process's write, and show it."""
     pilot.app.data.poll()

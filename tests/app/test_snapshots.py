@@ -1,7 +1,7 @@
 """Snapshot tests: each screen on the demo week, fixed clock, 120x36 (the README's screenshots).
 
 Plain sync tests, as pytest-textual-snapshot wants. Update after a deliberate change with
-`pytest tests/test_snapshots.py --snapshot-update`, then look at the pictures.
+`pytest tests/app/test_snapshots.py --snapshot-update`, then look at the pictures.
 """
 
 from __future__ import annotations

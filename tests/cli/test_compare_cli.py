@@ -1,5 +1,5 @@
 """`offload compare` on a hand-made log: the default periods, the JSON output's fields with each
-figure worked out by hand (as in tests/test_compare.py), the Markdown report parsed as Markdown,
+figure worked out by hand (as in tests/unit/test_compare.py), the Markdown report parsed as Markdown,
 renamed and merged tasks compared as one, and bad periods refused in one line."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def log(service, week: str, task: str, *slots: tuple[str, str, str]) -> None:
 
 
 def hand_made(service, clock) -> None:
-    """The weeks of tests/test_compare.py, logged: 34.5 h in the audit week, 35.0 h in the next."""
+    """The weeks of tests/unit/test_compare.py, logged: 34.5 h in the audit week, 35.0 h in the next."""
     clock.set(datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc))
     audit, later = "2026-11-09", "2026-11-16"
     weekdays = WEEKDAYS[:5]
