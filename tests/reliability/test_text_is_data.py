@@ -129,9 +129,11 @@ def test_the_brief_shows_stored_escape_sequences_literally(service, db_path, tmp
     with conn:  # as an earlier version's import stored it
         conn.execute("UPDATE skill_sets SET description = ?, contact = ?", (ESCAPES, ESCAPES))
     conn.close()
-    printed = run_offload("brief", db=db_path)
+    at = {"OFFLOAD_NOW": "2026-11-20T10:00:00Z", "OFFLOAD_TZ": "Europe/London"}  # the week logged, any day
+    printed = run_offload("brief", db=db_path, env=at)
+    assert printed.returncode == 0, printed.stderr
     saved = tmp_path / "books.md"
-    run_offload("brief", "-o", str(saved), db=db_path)
+    assert run_offload("brief", "-o", str(saved), db=db_path, env=at).returncode == 0
     for text in (printed.stdout, saved.read_text()):
         assert "\x1b" not in text and "\x07" not in text and "\x00" not in text
         assert "x\\x1b]0;pwned\\x07y\\x00z" in text  # each shown as its escape, nothing more
