@@ -5,6 +5,7 @@ Helpers (plain functions) are in tests/helpers/; no test module imports another.
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -13,6 +14,16 @@ import pytest
 from offload.domain.clock import FrozenClock
 from offload.service import Offload
 from tests.helpers.weeks import BOOKS
+
+
+def pytest_xdist_auto_num_workers(config):
+    """`pytest -n auto`: two workers a core. A Pilot test spends much of its time in Textual's
+    waits for the app to go idle (short sleeps) and the command tests wait on subprocesses, so
+    one worker a core leaves the cores half idle. PYTEST_XDIST_AUTO_NUM_WORKERS still decides."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # pytest-xdist reads it
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return 2 * cores
 
 
 @pytest.fixture
