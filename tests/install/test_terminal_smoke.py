@@ -93,7 +93,10 @@ class Terminal:
                   "-c", str(cwd), line)
 
     def stop(self) -> None:
+        socket = self.tmux("display-message", "-p", "#{socket_path}", check=False).stdout.strip()
         self.tmux("kill-server", check=False)
+        if socket.endswith(self.socket):  # tmux leaves its socket file behind; this one is ours
+            Path(socket).unlink(missing_ok=True)
 
     def size(self) -> str:
         return self.tmux("list-panes", "-t", "smoke", "-F", "#{pane_width}x#{pane_height}",
@@ -134,8 +137,11 @@ class Terminal:
         if shown:
             lines.append(f"the terminal shows {shown}")
         for crash in crashes:
-            lines.append(f"crash report {crash}:\n{crash.read_text(errors='replace')}")
-        lines.append("the terminal, with its history:\n" + (self.everything().strip("\n") or screen))
+            report = crash.read_text(errors="replace").rstrip()
+            lines.append(f"its crash report says: {(report.splitlines() or ['(empty)'])[-1]}\n{crash}:\n{report}")
+        # The crash report holds the whole traceback; the terminal's last lines show the rest.
+        shown_lines = (self.everything().strip("\n") or screen).splitlines()
+        lines.append("the terminal (its last 40 lines):\n" + "\n".join(shown_lines[-40:]))
         pytest.fail("\n".join(lines), pytrace=False)
 
     def wait(self, shows: list[str] = (), gone: list[str] = (), footer: list[str] = ()) -> str:
@@ -210,7 +216,9 @@ def test_every_screen_dialog_and_view_opens_and_closes_in_a_real_terminal(termin
     term = terminal
     term.start([str(OFFLOAD), "--db", str(db)], env, work)
     term.step = "launch"
-    term.wait(["Offload — Log", "What are you working on?", "Client work: Harbour Café"])
+    # While the task field has the focus, the footer offers the control keys that work there.
+    term.wait(["Offload — Log", "What are you working on?", "Client work: Harbour Café"],
+              footer=["^r Review", "^g Grouping", "^o Help"])
 
     def view(key: str, shows: list[str], name: str, back: list[str], close: str = "Escape") -> None:
         """Open a dialog or view, see it, close it, and see the screen beneath again."""
