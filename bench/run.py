@@ -31,8 +31,6 @@ from zoneinfo import ZoneInfo
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-SRC = ROOT / "src"
-sys.path.insert(0, str(SRC))
 sys.path.insert(0, str(BENCH))
 
 import generate  # noqa: E402  (bench/generate.py, next to this file)
@@ -79,7 +77,6 @@ def run_child(cmd: list[str], env: dict, keep_output: bool = False, timeout: flo
 
 def child_env(extra: dict | None = None) -> dict:
     env = dict(os.environ)
-    env["PYTHONPATH"] = str(SRC) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     env["TZ"] = ZONE
     env.pop("OFFLOAD_DB", None)
     env.update(extra or {})
@@ -158,8 +155,9 @@ class closing:
         self.conn.close()
 
 
-# Exactly what the `offload` console script that pip writes runs, on this checkout's src/
-# (PYTHONPATH); `python -m offload` would add runpy's ~15 ms, which a user never pays.
+# Exactly what the `offload` console script that pip writes runs, on the Offload installed in
+# this interpreter (as a user has it); `python -m offload` would add runpy's ~15 ms, which a user
+# never pays.
 SCRIPT = "import sys; from offload.cli import main; sys.exit(main())"
 
 

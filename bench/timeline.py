@@ -27,7 +27,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 BENCH = Path(__file__).resolve().parent
-sys.path.insert(0, str(BENCH.parent / "src"))
 sys.path.insert(0, str(BENCH))
 
 import generate  # noqa: E402

@@ -116,29 +116,148 @@ async def test_the_week_strip_shows_every_day_and_the_week_total(demo, width):
         assert strip.content_size.height == len(lines)
 
 
+# --- The footer: every key whole, at any size ------------------------------------------------------
+def footer_keys(footer):
+    from textual.widgets._footer import FooterKey
+
+    return list(footer.query(FooterKey))
+
+
+def bound_actions(screen) -> set[str]:
+    """The actions the footer is to show now: each shown binding's, and the palette's."""
+    shown = {b.action for _node, b, _enabled, _tooltip in screen.active_bindings.values() if b.show}
+    palette = screen.active_bindings.get(screen.app.COMMAND_PALETTE_BINDING)
+    return shown | ({palette[1].action} if palette else set())
+
+
+async def footer_with_the_screens_keys(pilot, screen):
+    """The screen's footer once it shows the keys the screen has now, laid out. Textual composes
+    a footer's keys again after a refresh once the bindings change: wait for that (each pause
+    lets the app go idle; the bound is a timeout, not a count of the frames a layout takes),
+    then for one layout of the screen. The footer's layout follows from the keys it composed,
+    so it may take no frame of its own: one that did would be caught drawing cut keys."""
+    from offload.tui.widgets.keys_footer import KeysFooter
+
+    footer = screen.query_one(KeysFooter)
+    for _ in range(200):
+        await pilot.pause()
+        if {k.action for k in footer_keys(footer)} == bound_actions(screen):
+            break
+    else:
+        raise AssertionError("the footer never showed the screen's keys")
+    await pilot.pause()
+    return footer
+
+
+def assert_every_key_whole(app, footer):
+    keys = footer_keys(footer)
+    screen = app.screen.region
+    for key in keys:
+        assert screen.contains_region(key.region), (key.description or key.key, key.region)
+        assert footer.region.contains_region(key.region), (key.description or key.key, key.region)
+        assert on_screen(app, key), key.description or key.key
+    # No two keys drawn over each other (the palette's key is docked right).
+    regions = sorted((k.region for k in keys), key=lambda r: (r.y, r.x))
+    assert all(not a.overlaps(b) for a, b in zip(regions, regions[1:])), regions
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
 @pytest.mark.parametrize("mode, others", [("log", ("Review", "Grouping", "Compare")),
                                           ("review", ("Log", "Grouping", "Compare")),
                                           ("grouping", ("Log", "Review", "Compare")),
-                                          ("compare", ("Log", "Review", "Grouping"))])
-async def test_at_80x24_the_footer_shows_the_other_screens_and_help_whole(demo, mode, others):
-    from textual.widgets._footer import FooterKey
-
+                                          ("compare", ("Log", "Review", "Grouping")),
+                                          ("entries", ("Close", "Edit", "Delete", "Undo"))])
+async def test_the_footer_shows_every_key_whole(demo, mode, others, size):
+    """On every screen with a footer (help has none; the Review's entry list has one), at 80x24
+    and at 120x36, the other screens and help are in the footer and every key is drawn whole."""
     app = app_for(demo)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "escape")  # out of the task field: the screen's own keys show too
-        await app.switch_mode(mode)
-        for _ in range(3):  # the footer lays itself out again once it knows its keys' widths
-            await settle(pilot)
-        keys = [k for k in app.screen.query(FooterKey)]
-        shown = {k.description for k in keys}
-        assert {*others, "Help"} <= shown, shown
-        screen = app.screen.region
-        for key in keys:
-            assert screen.contains_region(key.region), (key.description, key.region)
-            assert on_screen(app, key), key.description
-        # No two keys drawn over each other (the palette's key is docked right).
-        regions = sorted((k.region for k in keys), key=lambda r: (r.y, r.x))
-        assert all(not a.overlaps(b) for a, b in zip(regions, regions[1:]))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("escape")  # out of the task field: the screen's own keys show too
+        await app.switch_mode("review" if mode == "entries" else mode)
+        await app.data.idle()
+        if mode == "entries":
+            await pilot.press("enter")
+            await app.data.idle()
+        footer = await footer_with_the_screens_keys(pilot, app.screen)
+        shown = {k.description for k in footer_keys(footer)}
+        assert {*others, *(("Help",) if mode != "entries" else ())} <= shown, shown
+        assert_every_key_whole(app, footer)
+
+
+def test_the_footer_lays_out_from_its_keys_texts_and_width():
+    from offload.tui.widgets.keys_footer import Group, Key, Layout, footer_layout, key_width
+
+    # As Textual's FooterKey draws them: " 4 Compare " wide, "4 Compare" compact; ⏎ is one cell.
+    assert key_width(Key("4", "Compare"), compact=False) == 11
+    assert key_width(Key("4", "Compare"), compact=True) == 9
+    assert key_width(Key("⏎", "Entries"), compact=True) == 9
+    assert key_width(Key("^y", "日本語"), compact=True) == 9  # wide characters take two cells
+    assert key_width(Key("←"), compact=True) == 1  # a group's key: no words
+    log = [Key("n", "New task"), Key("s", "Stop"), Key("r", "Resume"), Key("e", "Edit"),
+           Key("a", "Add missed"), Key("d", "Delete"), Key("←→", "Day"), Key("g", "Go to day"),
+           Key("2", "Review"), Key("3", "Grouping"), Key("4", "Compare"), Key("?", "Help")]
+    palette = Key("^p", "Commands")
+    assert footer_layout(log, palette, 200) == Layout(compact=False)
+    assert footer_layout(log, palette, 120) == Layout(compact=False, lines=2, columns=6)
+    assert footer_layout(log, palette, 80) == Layout(compact=True, lines=2, columns=6)
+    assert footer_layout(log, palette, 60) == Layout(compact=True, lines=3, columns=4)
+    # The widest the one line takes: the last key's end (a space after each compact key), and
+    # the palette's key (its border, words and the compact margin) beside it.
+    one_line = sum(key_width(k, compact=True) + 1 for k in log) - 1 + 1 + 11 + 1
+    assert footer_layout(log[:6], palette, 99).lines == 1
+    assert footer_layout(log, palette, one_line - 1).lines == 2
+    # A group is its keys, then its words in a cell of their own.
+    review = [Group(("←", "→"), "Week", compact=True), Key("⏎", "Entries"), Key("space", "Highlight"),
+              Key("d", "By day"), Key("w", "Timeline"), Key("1", "Log"), Key("3", "Grouping"),
+              Key("4", "Compare"), Key("?", "Help")]
+    assert footer_layout(review, palette, 80) == Layout(compact=True, lines=2, columns=5)
+    assert footer_layout(review, palette, 120) == Layout(compact=False)
+    # 88 columns hold the keys alone on one line, not with the palette's 13 beside them.
+    assert footer_layout(review, None, 88) == Layout(compact=True)
+    assert footer_layout(review, palette, 88).lines == 2
+    assert footer_layout([Key("q", "Quit")], palette, 10) == Layout(compact=True)  # one key: no grid
+    assert footer_layout([], None, 80) == Layout(compact=True)
+
+
+async def test_the_footers_arithmetic_is_textuals_at_the_edge(demo):
+    """At the width its keys take on one line the footer is one line, a column less it is a grid,
+    and either way every key is whole: the widths it works out are the ones Textual draws."""
+    from textual.app import App
+    from textual.binding import Binding
+    from textual.widgets import Static
+
+    from offload.tui.widgets.keys_footer import Group, Key, footer_layout, one_line_width
+
+    loose, tight = Binding.Group("Move", compact=False), Binding.Group("Page", compact=True)
+
+    class Keys(App):
+        BINDINGS = [Binding("a", "a", "Alpha"), Binding("up", "up", "Up", group=loose),
+                    Binding("down", "down", "Down", group=loose), Binding("ctrl+y", "y", "日本語"),
+                    Binding("pageup", "pu", "Up", group=tight), Binding("pagedown", "pd", "Down", group=tight),
+                    Binding("enter", "e", "Fünf", key_display="⏎"), Binding("c", "c", "Charlie"),
+                    Binding("d", "d", "Delta delta"), Binding("f", "f", "Foxtrot"),
+                    Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True)]
+
+        def compose(self):
+            from offload.tui.widgets.keys_footer import KeysFooter
+
+            yield Static("keys")
+            yield KeysFooter()
+
+    items = [Key("a", "Alpha"), Group(("↑", "↓"), "Move"), Key("^y", "日本語"),
+             Group(("pgup", "pgdn"), "Page", compact=True), Key("⏎", "Fünf"), Key("c", "Charlie"),
+             Key("d", "Delta delta"), Key("f", "Foxtrot")]
+    palette = Key("^p", "Commands")
+    for compact in (True, False):
+        width = one_line_width(items, palette, compact)
+        assert (width < 100) == compact  # the keys are chosen so: both kinds of footer are tried
+        for size, lines in ((width, 1), (width - 1, 2)):
+            assert footer_layout(items, palette, size).lines == lines
+            app = Keys()
+            async with app.run_test(size=(size, 10)) as pilot:
+                footer = await footer_with_the_screens_keys(pilot, app.screen)
+                assert footer.region.height == lines, (size, footer.region)
+                assert_every_key_whole(app, footer)
 
 
 async def test_a_long_task_name_leaves_the_logs_note_on_screen(service):
