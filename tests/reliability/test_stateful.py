@@ -569,7 +569,9 @@ class TwoSides(RuleBasedStateMachine):
             assert not any(lo < hi and end > r.start for lo, end in taken), f"import added an overlap: {r}"
             taken.append((r.start, hi))
         for o in result.overlaps:
-            hi = o.record.end if o.record.end is not None else now + 1
+            # A running record holds all time from its start, as the log's running entry does:
+            # an entry that a clock set ahead left after now is in its way too.
+            hi = o.record.end if o.record.end is not None else float("inf")
             beside_running = o.record.end is None and m.running() is not None  # one runs at a time
             assert beside_running or any(lo < hi and end > o.record.start for lo, end in taken), (
                 f"refused as overlapping: {o}")
