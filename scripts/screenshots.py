@@ -1,9 +1,9 @@
 """Screenshots of every screen on the demo week, with the fixed clock, at 120x36.
 
-    PYTHONPATH=src python scripts/screenshots.py          # writes screenshots/*.svg
-    PYTHONPATH=src python scripts/screenshots.py --png    # and a PNG of each (needs rsvg-convert)
+    python scripts/screenshots.py          # writes screenshots/*.svg
+    python scripts/screenshots.py --png    # and a PNG of each (needs rsvg-convert)
 
-The snapshot tests (tests/test_snapshots.py) drive the same VIEWS, so the README's
+The snapshot tests (tests/app/test_snapshots.py) drive the same VIEWS, so the README's
 pictures and the tests show the same thing.
 """
 
@@ -69,9 +69,10 @@ def demo_app(folder: Path, theme: str = "textual-dark"):
 
 
 async def settle(pilot) -> None:
-    """Still pictures: no blinking cursor, no pending refresh."""
+    """Still pictures: what the app was asked to read is shown, no blinking cursor, no pending refresh."""
     from textual.widgets import Input
 
+    await pilot.app.data.idle()  # the app reads off the UI thread: wait for its answers
     await pilot.pause()
     for screen in pilot.app.screen_stack:
         for field in screen.query(Input):
