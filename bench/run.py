@@ -470,6 +470,11 @@ def evaluate(result: dict) -> list[dict]:
                1.3, "x minimal")
     idle = result.get("idle", {}).get("offload")
     target("idle CPU with a timer running <= 1% of a core", idle["cpu_share"] * 100 if idle else None, 1.0, "%")
+    first = result.get("first_visit", {})
+    for key, name in (("review_first", "Review"), ("grouping_first", "Grouping")):
+        if first:
+            target(f"first visit to the {name} through tmux <= 1.0x minimal app's switch",
+                   first.get(key, {}).get("x_minimal"), 1.0, "x minimal")
     return rows
 
 
@@ -539,6 +544,16 @@ def print_report(result: dict) -> None:
                 print(f"Idle {who} ({d['wall_seconds']:.0f} s, timer running): {d['cpu_share'] * 100:.2f}% of one core")
             else:
                 print(f"Idle {who}: failed: {d.get('error', '')[:300]}")
+    first = result.get("first_visit", {})
+    if first:
+        print()
+        if "error" in first:
+            print(f"First visits through tmux: failed: {first['error'][:300]}")
+        else:
+            print(f"First visits through tmux, at {int(max(result['sizes'], key=int)):,} entries "
+                  f"(a key until the title shows): minimal two-screen app {fmt_ms(first['minimal_switch']['median'])}")
+            for key, label in (("review_first", "ctrl+r -> Review"), ("grouping_first", "ctrl+g -> Grouping")):
+                print(f"  {label:<20} {fmt_ms(first[key]['median']):>9} {first[key]['x_minimal']:>8.2f}x minimal app")
     for note in result.get("notes", []):
         print(f"Note: {note}")
     print()
@@ -636,6 +651,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--quick", action="store_true", help="short idle window (5 s) and fewer TUI runs")
     p.add_argument("--idle-seconds", type=float, default=None, help="idle CPU window (default 30, quick 5)")
     p.add_argument("--no-tui", action="store_true", help="skip the TUI, memory and idle parts")
+    p.add_argument("--no-tmux", action="store_true", help="skip the first visits timed end to end through tmux")
     p.add_argument("--no-peers", action="store_true", help="do not look for Watson or Timewarrior")
     p.add_argument("--watson", default=None, help="path to the watson command")
     p.add_argument("--timew", default=None, help="path to the timew command")
@@ -726,6 +742,14 @@ def main(argv: list[str] | None = None) -> int:
         result["idle"] = idle
         if idle_seconds < 60:
             notes.append("The Log screen re-reads the week once a minute; an idle window under 60 s may miss it.")
+    if not args.no_tui and not args.no_tmux:
+        print("first visits through tmux ...", flush=True)
+        biggest = args.data_dir / f"work-{max(sizes)}.db"
+        s = run_child([PY, str(BENCH / "tmux_switch.py"), str(biggest), "--repeat", str(tui_repeat)], env,
+                      keep_output=True, timeout=600)
+        lines = [ln for ln in s.out.splitlines() if ln.startswith("{")]
+        result["first_visit"] = json.loads(lines[-1]) if s.rc == 0 and lines else {"error": s.out.strip()[-400:]}
+        OffloadLog(biggest).reset()
     result["machine"]["load_average_end"] = os.getloadavg()
     result["targets"] = evaluate(result)
     print_report(result)

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_benchmark_runs_on_a_thousand_entries(tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "1000", "--repeat", "1", "--quick",
-         "--tui-repeat", "1", "--idle-seconds", "0.5", "--no-peers",
+         "--tui-repeat", "1", "--idle-seconds", "0.5", "--no-peers", "--no-tmux",
          "--data-dir", str(tmp_path / "data"), "--results-dir", str(tmp_path / "results")],
         capture_output=True, text=True, timeout=300,
     )
