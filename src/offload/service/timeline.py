@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from offload.domain.timeline import Days, Grid, Piece, broken_up, cut, lay_out, missing_spans
+from offload.domain.day_clock import Days, missing_spans
+from offload.domain.timeline import Grid, Piece, broken_up, cut, lay_out
 from offload.domain.weeks import Period
 from offload.service.context import Context
 from offload.store.rows import EntryRow, TaskRow
