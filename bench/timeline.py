@@ -51,7 +51,8 @@ def log_db(size: int, data_dir: Path) -> Path:
 
 def stress(period, now: int):
     """100,000 entries filling one period end to end, in the log's zone."""
-    from offload.domain.timeline import cut, missing_spans
+    from offload.domain.day_clock import missing_spans
+    from offload.domain.timeline import cut
     from offload.service.timeline import TimelineData
     from offload.store.rows import EntryRow, TaskRow
 

@@ -40,6 +40,36 @@ def test_status_imports_neither_textual_sqlite_utils_pendulum_nor_other_use_case
     assert proc.stderr.strip().splitlines()[-1] == "[]", proc.stderr
 
 
+# The modules a timer command may load of the service: the facade and the Log, nothing else.
+TIMER_SERVICE = ("offload.service", "offload.service.app", "offload.service.context", "offload.service.daily",
+                 "offload.service.log")
+NEVER = ("textual", "rich", "sqlite_utils")
+# Reading a typed time needs pendulum (and the weeks, for the message); a plain start or stop does not.
+FAST = [
+    (["start", "Write"], ("pendulum", "offload.domain.weeks", "offload.domain.timeparse")),
+    (["stop"], ("pendulum", "offload.domain.weeks", "offload.domain.timeparse")),
+    (["add", "Calls", "--from", "9:00", "--to", "9:30"], ()),
+]
+
+
+def test_start_stop_and_add_load_only_the_log_of_the_use_cases(tmp_path):
+    code = (
+        "import sys, runpy; sys.argv = ['offload', '--db', *sys.argv[1:]]\n"
+        "try:\n    runpy.run_module('offload', run_name='__main__')\n"
+        "except SystemExit as exc:\n    print('exit', exc.code, file=sys.stderr)\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    env = {"OFFLOAD_NOW": "2026-11-20T12:00:00Z", "TZ": "UTC"}  # nothing else from this shell
+    for args, also_never in FAST:
+        proc = subprocess.run([sys.executable, "-c", code, str(tmp_path / "o.db"), *args], capture_output=True,
+                              text=True, env=env, timeout=60)
+        *_, said, loaded = proc.stderr.strip().splitlines()
+        assert said == "exit 0", proc.stderr
+        bad = [m for m in loaded.split() if m.startswith(NEVER + also_never)
+               or (m.startswith("offload.service") and m not in TIMER_SERVICE)]
+        assert bad == [], f"offload {' '.join(args)} loads {bad}"
+
+
 def test_version_prints_the_packages_version_without_loading_textual():
     code = (
         "import sys, runpy; sys.argv = ['offload', '--version']\n"

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from offload.domain.timeline import NOBODY, broken_up, cut, lay_out, missing_spans
+from offload.domain.day_clock import missing_spans
+from offload.domain.timeline import NOBODY, broken_up, cut, lay_out
 from offload.store.rows import EntryRow
 from tests.helpers import timeline_week as week
 

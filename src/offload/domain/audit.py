@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Mapping, Sequence
 
 from offload.domain.errors import InvalidInput
+from offload.domain.format import plural
 from offload.domain.weeks import MAX_WEEKS, Period, week_of
 
 # --- how often a task recurs (seeds/001: "daily, weekly, monthly, quarterly") -------------
@@ -81,7 +82,7 @@ def parse_period(text: str | None) -> Period | None:
 
 def format_period(period: Period) -> str:
     """The stored form, which parse_period reads back: `2026-11-09, 2 weeks`."""
-    return f"{period.start.isoformat()}, {period.weeks} week{'s' if period.weeks != 1 else ''}"
+    return f"{period.start.isoformat()}, {plural(period.weeks, 'week')}"
 
 
 def check_period_setting(text: str) -> str:

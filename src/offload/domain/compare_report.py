@@ -12,7 +12,8 @@ from decimal import Decimal
 
 from offload.domain.compare import (BEFORE_AUDIT, EVEN, NO_VALUE, NOT_PAYING_OFF, NOT_YET, NOTHING_BEFORE, TOO_EARLY,
                                     NOTHING_LOGGED, PAYING_OFF, Change, Comparison, Return, Span)
-from offload.domain.format import money, text_table, whole_percents
+from offload.domain.audit import hours_of
+from offload.domain.format import money, plural, text_table, whole_percents
 from offload.domain.markdown import md_inline, table
 from offload.domain.text import visible
 from offload.domain.weeks import Period
@@ -92,10 +93,6 @@ def _period(period: Period, span: Span) -> str:
     return words
 
 
-def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
-
-
 def _hours_a_month(hours: Decimal) -> str:
     return f"{hours} h a month"
 
@@ -111,9 +108,9 @@ def _head(c: Comparison, s) -> list[str]:
 
 def _logged(c: Comparison) -> list[str]:
     """How much was logged in each period; a word when the later one logged less, or either nothing."""
-    out = [f"You logged {_hours(c.logged_before)} h in the audit period ({_days(c.before_span.days)}, "
+    out = [f"You logged {_hours(c.logged_before)} h in the audit period ({plural(c.before_span.days, 'day')}, "
            f"{c.weekly(c.logged_before, c.before_span)} h a week) and {_hours(c.logged_after)} h in the later period "
-           f"({_days(c.after_span.days)}, {c.weekly(c.logged_after, c.after_span)} h a week)."]
+           f"({plural(c.after_span.days, 'day')}, {c.weekly(c.logged_after, c.after_span)} h a week)."]
     if not c.logged_before:
         out.append("Nothing was logged in the audit period, so there is nothing to compare with: choose the weeks "
                    "you logged as the earlier period.")
@@ -126,8 +123,6 @@ def _logged(c: Comparison) -> list[str]:
 
 
 def _hours(seconds: int) -> Decimal:
-    from offload.domain.audit import hours_of
-
     return hours_of(seconds)
 
 
@@ -147,8 +142,7 @@ def _summary(c: Comparison, s) -> str:
     if not counted:
         return f"None of the handovers can be weighed over these periods yet (see below). {moved}"
     n = len(counted)
-    sets = "1 skill set" if n == 1 else f"{n} skill sets"
-    text = f"Handing over {sets} freed {s.strong(_hours_a_month(c.freed))} of your time"
+    text = f"Handing over {plural(n, 'skill set')} freed {s.strong(_hours_a_month(c.freed))} of your time"
     weighed = c.weighed
     if len(weighed) == n:
         net = c.total("net")
@@ -193,7 +187,7 @@ def verdict(r: Return, c: Comparison, s) -> str:
     took = f"{before} h a month before, {after} since"
     if v == TOO_EARLY:
         days = r.whole_after.days
-        return (f"too early to say: the later period has run {days} day{'s' if days != 1 else ''} so far "
+        return (f"too early to say: the later period has run {plural(days, 'day')} so far "
                 f"({took}); a verdict needs at least a week.")
     if v == NO_VALUE:
         return (f"frees {_hours_a_month(freed)} ({took}). What is an hour of your own time worth? Set it "
@@ -220,9 +214,9 @@ def _prorated(r: Return) -> str:
     since = _day(r.handover.since)
     parts = []
     if r.before.days < r.whole_before.days:
-        parts.append(f"of the audit period only its {_days(r.before.days)} before it count")
+        parts.append(f"of the audit period only its {plural(r.before.days, 'day')} before it count")
     if r.after.days < r.whole_after.days:
-        parts.append(f"of the later period only its {_days(r.after.days)} from then count")
+        parts.append(f"of the later period only its {plural(r.after.days, 'day')} from then count")
     return f"Handed over on {since}: {' and '.join(parts)}, averaged to a week."
 
 

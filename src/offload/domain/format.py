@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo
 
 
 def duration(seconds: float) -> str:
@@ -19,9 +22,6 @@ def duration(seconds: float) -> str:
 def shown_span(start_epoch: int, end_epoch: int, zone: str) -> int:
     """The seconds between an entry's start and end as `local_time` shows them (to the
     minute): 18:18:40 to 18:30:10 reads 18:18–18:30, so it lasts 12m there, not 11m."""
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
     tz = ZoneInfo(zone)
     start = start_epoch - datetime.fromtimestamp(start_epoch, tz).second
     end = end_epoch - datetime.fromtimestamp(end_epoch, tz).second
@@ -75,9 +75,6 @@ def percent(part: float, whole: float) -> str:
 def local_time(epoch: int, zone: str, with_day: bool = False, this_year: int | None = None) -> str:
     """`09:30` (or `Fri 20 Nov 09:30`) for an instant, in the user's zone; with the day,
     the year too when it is not `this_year` (an entry from a clock that ran ahead)."""
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
     moment = datetime.fromtimestamp(epoch, ZoneInfo(zone))
     if not with_day:
         return moment.strftime("%H:%M")
@@ -87,16 +84,11 @@ def local_time(epoch: int, zone: str, with_day: bool = False, this_year: int | N
 
 def input_time(epoch: int, zone: str) -> str:
     """An instant as the parser reads it back (`2026-11-20 09:30`): what edit dialogs prefill."""
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
     return datetime.fromtimestamp(epoch, ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
 
 
 def cells(text: str) -> int:
     """Terminal columns a text takes: wide (CJK, emoji) count two, combining marks none."""
-    import unicodedata
-
     return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
                for ch in text)
 
@@ -115,6 +107,11 @@ def text_table(heads: list[str], rows: list[list[str]], right: set[int] | frozen
 
     rule = "  ".join("-" * w for w in widths)
     return [fit(heads), rule, *[fit(r) for r in rows], *([rule, fit(foot)] if foot is not None else [])]
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """`1 entry`, `2 entries`: the count and the word for it (`many`, or the word with an s)."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def money(amount: float, currency: str) -> str:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pendulum
 
 from offload.domain.errors import InvalidInput
+from offload.domain.zones import skipped
 
 EXAMPLES = "9:30, 9am, yesterday 17:00, mon 9:00, 2026-11-20 09:00 or -15m"
 
@@ -55,10 +57,6 @@ def _clock(text: str, part: str) -> tuple[int, int]:
 
 
 def _at(day: date, hour: int, minute: int, zone: str, text: str = "") -> datetime:
-    from zoneinfo import ZoneInfo
-
-    from offload.domain.zones import skipped
-
     tz = ZoneInfo(zone)
     wall = datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz)
     if skipped(wall):

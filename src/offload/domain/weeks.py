@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from offload.domain.errors import InvalidInput
+
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 DAY_LETTERS = "MTWTFSS"
 
@@ -20,8 +22,6 @@ def weekday_number(name: str) -> int:
     for i, day in enumerate(WEEKDAYS):
         if key == day or (len(key) >= 3 and day.startswith(key)):
             return i
-    from offload.domain.errors import InvalidInput
-
     raise InvalidInput(f"'{name}' is not a day of the week; use e.g. monday or sun.")
 
 
@@ -147,8 +147,6 @@ def week_of(day: date, start_weekday: int = 0) -> Period:
 def weeks_ending(day: date, weeks: int, start_weekday: int = 0) -> Period:
     """`weeks` weeks whose last one holds `day`; from 1 to MAX_WEEKS."""
     if not 1 <= weeks <= MAX_WEEKS:
-        from offload.domain.errors import InvalidInput
-
         raise InvalidInput(f"An audit period is 1 to {MAX_WEEKS} weeks long, not {weeks}.")
     last = week_start(day, start_weekday)
     return Period(last - timedelta(days=7 * (weeks - 1)), weeks)

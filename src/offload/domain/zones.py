@@ -13,7 +13,10 @@ Only the standard library: every command, `offload status` included, resolves th
 from __future__ import annotations
 
 import os
+import zoneinfo
+from datetime import timezone
 from functools import lru_cache
+from zoneinfo import ZoneInfo, available_timezones
 
 from offload.domain.errors import InvalidInput
 
@@ -25,8 +28,6 @@ _PREFIXES = ("posix/", "right/")  # copies of the same zones in the system's zon
 @lru_cache(maxsize=512)
 def loads(key: str) -> bool:
     """True when `key` is a zone the standard library (and so pendulum) can load."""
-    from zoneinfo import ZoneInfo
-
     if not isinstance(key, str) or not key or key != key.strip() or key.startswith("/"):
         return False
     try:
@@ -45,8 +46,6 @@ def skipped(wall) -> bool:
     """True when the local time of `wall` (an aware datetime in a ZoneInfo) never happened:
     the clocks went forward over it (01:30 on the spring Sunday in London). Python and
     pendulum would quietly read it an hour off."""
-    from datetime import timezone
-
     back = wall.astimezone(timezone.utc).astimezone(wall.tzinfo)
     return back.replace(tzinfo=None) != wall.replace(tzinfo=None)
 
@@ -81,8 +80,6 @@ _MACHINE_FILES = ("localtime", "posixrules")
 
 
 def _machine_file(name: str) -> str | None:
-    import zoneinfo
-
     for folder in zoneinfo.TZPATH:
         path = os.path.join(folder, name)
         if os.path.lexists(path):
@@ -150,8 +147,6 @@ def _from_path(path: str) -> str | None:
     named = _etc_timezone()
     if named is not None and _zone_bytes(named) == data:
         return named
-    from zoneinfo import available_timezones
-
     # Links share their target's bytes; any key with these bytes keeps the same rules and history.
     for key in sorted(available_timezones()):
         if _zone_bytes(key) == data:
@@ -161,8 +156,6 @@ def _from_path(path: str) -> str | None:
 
 def _zone_bytes(key: str) -> bytes | None:
     """The TZif file of `key` as the standard library would find it (TZPATH, then tzdata)."""
-    import zoneinfo
-
     for folder in zoneinfo.TZPATH:
         path = os.path.join(folder, key)
         if os.path.isfile(path):
@@ -172,7 +165,7 @@ def _zone_bytes(key: str) -> bytes | None:
             except OSError:
                 return None
     try:
-        from importlib import resources
+        from importlib import resources  # only where the system has no zone files: costs ms to import
 
         package, _, name = ("tzdata.zoneinfo/" + key).rpartition("/")
         return resources.files(package.replace("/", ".")).joinpath(name).read_bytes()

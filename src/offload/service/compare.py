@@ -3,16 +3,26 @@ and comparing the audit period with a later one (did handing over pay off?)."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from offload.domain.compare import Comparison, TaskTime
+from offload.domain.compare_report import FORMATS, as_json, build_markdown, build_text
 from offload.domain.errors import InvalidInput
 from offload.domain.handover import Handover, amount, check, parse_cost, parse_hours
-from offload.domain.weeks import MAX_WEEKS, Period
+from offload.domain.text import is_control
+from offload.domain.timeparse import parse_date
+from offload.domain.weeks import MAX_WEEKS, Period, local_date
 from offload.service.context import Context
+from offload.service.files import FileService
+from offload.service.period import PeriodService
+from offload.service.review import ReviewService
+from offload.service.settings import SettingsService
+from offload.service.skill_sets import SkillSetService
 from offload.store import handovers as handover_store
+from offload.store import skill_sets as set_store
 from offload.store.handovers import HandoverRow
 
 
@@ -31,30 +41,20 @@ def _handover(row: HandoverRow) -> Handover:
 
 
 class CompareService:
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, review: ReviewService, settings: SettingsService, sets: SkillSetService,
+                 period: PeriodService, files: FileService) -> None:
         self.ctx = ctx
-
-    @property
-    def _review(self):
-        from offload.service.review import ReviewService
-
-        return ReviewService(self.ctx)
-
-    @property
-    def _settings(self):
-        from offload.service.settings import SettingsService
-
-        return SettingsService(self.ctx)
+        self.review = review
+        self.settings = settings
+        self.sets = sets
+        self.period = period
+        self.files = files
 
     def _today(self) -> date:
-        from offload.domain.weeks import local_date
-
         return local_date(self.ctx.now(), self.ctx.zone)
 
     def _set(self, name: str):
-        from offload.service.grouping import GroupingService
-
-        return GroupingService(self.ctx).get(name)
+        return self.sets.get(name)
 
     # --- handovers -------------------------------------------------------------------------
     def handovers(self) -> list[Handover]:
@@ -69,8 +69,6 @@ class CompareService:
                   hours: str | float | None = None) -> Handover:
         """Record that a set was handed over, or change its record: a part not given stays as it
         was (a new record needs the day and the cost). Everything is checked before anything is saved."""
-        from offload.domain.timeparse import parse_date
-
         row = self._set(set_name)
         old = handover_store.get(self.ctx.store.conn, row.id)
         today = self._today()
@@ -111,7 +109,7 @@ class CompareService:
     def default_after(self, before: Period) -> Period:
         """The most recent complete weeks after `before`, as many as it has (fewer if fewer have
         passed since); none yet: this week so far."""
-        this_week = self._review.this_week()
+        this_week = self.review.this_week()
         passed = (this_week.start - before.end).days // 7
         if passed >= 1:
             weeks = min(before.weeks, passed)
@@ -124,11 +122,9 @@ class CompareService:
     def periods(self, before: Period | None = None, after: Period | None = None) -> tuple[Period, Period]:
         """The two periods compared: by default the audit period, and the most recent complete
         weeks of the same length after it. Refused when they overlap or one has not begun."""
-        from offload.service.audit import AuditService
-
-        before = before or AuditService(self.ctx).period()
+        before = before or self.period.period()
         after = after or self.default_after(before)
-        this_week = self._review.this_week()
+        this_week = self.review.this_week()
         for which, p in (("earlier", before), ("later", after)):
             if not 1 <= p.weeks <= MAX_WEEKS:
                 raise InvalidInput(f"A period to compare is 1 to {MAX_WEEKS} weeks long, not {p.weeks}.")
@@ -143,10 +139,8 @@ class CompareService:
     def comparison(self, before: Period | None = None, after: Period | None = None) -> Comparison:
         """Every figure of the comparison, from the log as it is now: a task renamed or merged
         since the audit is one task in both periods (its entries moved with it)."""
-        from offload.store import skill_sets as set_store
-
         before, after = self.periods(before, after)
-        review = self._review
+        review = self.review
         reports = [review.week(before), review.week(after)]
         set_names = {s.id: s.name for s in set_store.all_sets(self.ctx.store.conn)}
         days: dict[int, dict[date, int]] = {}
@@ -162,30 +156,22 @@ class CompareService:
                  for tid, row in rows.items()]
         return Comparison(before, after, self._today(), tuple(tasks), tuple(self.handovers()),
                           tuple(sorted(set_names.values(), key=str.casefold)), self._hourly_value(),
-                          self._settings.get("currency"))
+                          self.settings.get("currency"))
 
     def _hourly_value(self) -> Decimal | None:
         """What an hour of the owner's time is worth; None when not set (or unreadable)."""
-        from decimal import InvalidOperation
-
         try:
-            value = Decimal(str(self._settings.get("hourly_value") or "").strip())
+            value = Decimal(str(self.settings.get("hourly_value") or "").strip())
         except InvalidOperation:
             return None
         return value if value.is_finite() and value >= 0 else None
 
     def report(self, fmt: str = "table", before: Period | None = None, after: Period | None = None) -> str:
         """The comparison as a table for the terminal, Markdown for a document, or JSON."""
-        from offload.domain.compare_report import FORMATS, as_json, build_markdown, build_text
-
         if fmt not in FORMATS:
             raise InvalidInput(f"A comparison's format is one of: {', '.join(FORMATS)}.")
         c = self.comparison(before, after)
         if fmt == "json":
-            import json
-
-            from offload.domain.text import is_control
-
             text = json.dumps(as_json(c), ensure_ascii=False, indent=2) + "\n"
             # A control character in a name (from an older version or another program) stays
             # data: escaped as JSON reads it, never sent raw to a terminal.
@@ -196,6 +182,4 @@ class CompareService:
                      after: Period | None = None, force: bool = False) -> Path:
         """Write the report to a new file readable by its owner only (0600); returns the full path.
         An existing file is replaced only with `force` (AlreadyExists otherwise)."""
-        from offload.service.files import FileService
-
-        return FileService(self.ctx).write_text(path, self.report(fmt, before, after), force)
+        return self.files.write_text(path, self.report(fmt, before, after), force)

@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 from typing import Callable
 
 from offload.domain.clock import Clock
+from offload.domain.zones import reading_zone
 from offload.store.db import Store
 
 
@@ -46,8 +47,6 @@ class Context:
 
     def read_zone(self, key: str) -> str:
         """The zone to read a stored entry in: its own, or UTC (noted) when its own cannot be loaded."""
-        from offload.domain.zones import reading_zone
-
         found = reading_zone(key)
         if found != key:
             self.unreadable_zones.add(key)

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from offload.domain.audit import format_period
 from offload.domain.clock import Clock
 from offload.domain.demo import DemoWeek, demo_week
 from offload.domain.errors import Conflict
+from offload.domain.settings import check_setting
+from offload.domain.weeks import Period
+from offload.service.app import Offload
+from offload.service.compare import CompareService
 from offload.service.context import Context
+from offload.service.grouping import GroupingService
+from offload.service.period import PERIOD_KEY
+from offload.service.settings import SettingsService
 from offload.store import entries as entry_store
 from offload.store import review as review_store
 from offload.store import settings as settings_store
@@ -15,17 +23,17 @@ from offload.store import tasks as task_store
 
 
 class DemoService:
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, settings: SettingsService, grouping: GroupingService,
+                 compare: CompareService) -> None:
         self.ctx = ctx
+        self.settings = settings
+        self.grouping = grouping
+        self.compare = compare
 
     def fill(self) -> DemoWeek:
         """Write the demo week into this (empty) database: the log, the marks, the skill sets, then
         the two handed over."""
-        from offload.domain.settings import check_setting
-        from offload.service.grouping import GroupingService
-        from offload.service.settings import SettingsService
-
-        week = demo_week(self.ctx.now(), self.ctx.zone, SettingsService(self.ctx).week_start_day)
+        week = demo_week(self.ctx.now(), self.ctx.zone, self.settings.week_start_day)
         now = self.ctx.now_epoch()
         with self.ctx.store.write() as conn:
             if entry_store.count(conn) or task_store.names_for_autocomplete(conn, 1):
@@ -43,12 +51,8 @@ class DemoService:
             for key, value in week.settings.items():
                 settings_store.put(conn, key, check_setting(key, value))
             if week.audit_start is not None:
-                from offload.domain.audit import format_period
-                from offload.domain.weeks import Period
-                from offload.service.audit import PERIOD_KEY
-
                 settings_store.put(conn, PERIOD_KEY, format_period(Period(week.audit_start)))
-        grouping = GroupingService(self.ctx)
+        grouping = self.grouping
         for s in week.skill_sets:
             grouping.create(s.name, s.description)
             grouping.update(s.name, rate=s.rate, inputs=s.inputs, outputs=s.outputs, quality=s.quality,
@@ -57,17 +61,13 @@ class DemoService:
         for task in week.tasks:
             if task.skill_set:
                 grouping.assign(task.name, task.skill_set)
-        from offload.service.compare import CompareService
-
         for h, since in week.handovers:
-            CompareService(self.ctx).hand_over(h.skill_set, since, h.cost, h.hours)
+            self.compare.hand_over(h.skill_set, since, h.cost, h.hours)
         return week
 
 
 def create_demo(path: Path | str, clock: Clock | None = None):
     """A new database file holding the demo week; refuses a path that already exists."""
-    from offload.service.app import Offload
-
     path = Path(path)
     if path.exists():
         raise Conflict(f"{path} already exists; the demo is written only into a new file, so nothing was changed.")

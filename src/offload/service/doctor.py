@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from offload.domain.errors import NotFound
+from offload.domain.zones import check_zone, loads, resolve
 from offload.service.context import Context
 from offload.store import entries as entry_store
 from offload.store.rows import EntryRow
@@ -26,8 +27,6 @@ class DoctorService:
 
     def unreadable_zones(self, only: set[str] | None = None) -> list[UnreadableZone]:
         """Every stored zone that cannot be loaded (or just those in `only`), with its entries."""
-        from offload.domain.zones import loads, resolve
-
         conn = self.ctx.store.conn
         found = []
         for zone, count in entry_store.zone_counts(conn):
@@ -44,8 +43,6 @@ class DoctorService:
     def set_zone(self, zone: str, only: str | None = None) -> tuple[str, int]:
         """Give the entries of every unreadable zone (or of `only`) the zone `zone`: the key
         it was read as, and how many entries changed."""
-        from offload.domain.zones import check_zone, loads, resolve
-
         key = resolve(zone) or check_zone(zone)
         with self.ctx.store.write() as conn:
             bad = [z for z, _ in entry_store.zone_counts(conn) if not loads(z)]

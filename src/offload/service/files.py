@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from offload.domain.errors import StorageError
 from offload.service.context import Context
 from offload.store import files
 
@@ -38,8 +39,6 @@ class FileService:
         try:
             return files.write_unique(folder, f"offload-screenshot-{stamp}", ".svg", files.text_filler(svg))
         except OSError as exc:
-            from offload.domain.errors import StorageError
-
             raise StorageError(f"Cannot save the screenshot in {folder}: {exc.strerror or exc}.") from exc
 
 

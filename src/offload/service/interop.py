@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
-from offload.domain.text import name_key
-
+import csv
+import io
+import json
+from bisect import bisect_left
+from contextlib import nullcontext
 from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from offload.domain.importers import BadRows, Record
+from offload.domain.csvcells import neutralise
+from offload.domain.errors import InvalidInput
+from offload.domain.importers import BadRows, Record, check_times, detect, parse
+from offload.domain.importers.common import epoch_iso, zone_named
+from offload.domain.importers.offload_json import FORMAT_VERSION
+from offload.domain.text import name_key
+from offload.domain.weeks import local_date
 from offload.service.context import Context
+from offload.service.log import describe
+from offload.store import bulk
+from offload.store import entries as entry_store
 from offload.store import settings as settings_store
 from offload.store.entries import RUNNING_HOLDS_UNTIL
 
@@ -42,10 +56,6 @@ class InteropService:
     # --- export ----------------------------------------------------------------------
     def export_data(self, with_entries: bool = True) -> dict:
         """Tasks with their marks, entries, skill sets and settings, as plain JSON values."""
-        from offload.domain.importers.common import epoch_iso
-        from offload.domain.importers.offload_json import FORMAT_VERSION
-        from offload.store import bulk
-
         rows = bulk.dump(self.ctx.store.conn, with_entries=with_entries)
 
         def when(epoch):
@@ -71,10 +81,6 @@ class InteropService:
     def export_json(self) -> str:
         """Indented, with one entry a line. The entry lines are made by SQLite (JSON1):
         building 100,000 dicts and json's pure-Python indenting encoder took seconds."""
-        import json
-
-        from offload.store import bulk
-
         data = self.export_data(with_entries=False)
         data.pop("entries")
         lines = bulk.entries_json(self.ctx.store.conn)
@@ -87,14 +93,6 @@ class InteropService:
 
     def export_csv(self) -> str:
         """Entries, one a row, times local to where each was logged with their offset."""
-        import csv
-        import io
-        from datetime import datetime
-        from zoneinfo import ZoneInfo
-
-        from offload.domain.csvcells import neutralise
-        from offload.store import bulk
-
         def when(epoch, tz) -> str:
             return "" if epoch is None else datetime.fromtimestamp(epoch, ZoneInfo(self.ctx.read_zone(tz))).isoformat()
 
@@ -107,8 +105,6 @@ class InteropService:
         return buf.getvalue()
 
     def export(self, fmt: str = "json") -> str:
-        from offload.domain.errors import InvalidInput
-
         if fmt == "json":
             return self.export_json()
         if fmt == "csv":
@@ -124,11 +120,6 @@ class InteropService:
         (same task, start and end) are skipped quietly; ones overlapping others are
         listed and skipped.
         """
-        from contextlib import nullcontext
-
-        from offload.domain.importers import check_times, detect, parse
-        from offload.domain.importers.common import zone_named
-
         zone = zone or self.ctx.zone
         zone_named(zone)
         fmt = fmt or detect(source, text)
@@ -145,10 +136,6 @@ class InteropService:
         return result
 
     def _plan(self, conn, parsed, result: ImportResult) -> None:
-        from offload.service.log import describe
-        from offload.store import bulk
-        from offload.store import entries as entry_store
-
         now = self.ctx.now_epoch()
         tasks = bulk.task_ids(conn)
         accepted: list[Record] = []
@@ -166,8 +153,6 @@ class InteropService:
         # One entry runs at a time: the log's running one may start after now (a clock that went
         # back), out of reach of the overlap check, and a running record must not join it.
         running = entry_store.running(conn)
-        from offload.domain.weeks import local_date
-
         year = local_date(self.ctx.now(), self.ctx.zone).year  # entries of another year are named with it
         for r in records:
             hi = reach(r)
@@ -204,8 +189,6 @@ class InteropService:
         result.handovers = [h["skill_set"] for h in parsed.handovers if name_key(h["skill_set"]) not in handed]
 
     def _write(self, conn, parsed, result: ImportResult, zone: str) -> None:
-        from offload.store import bulk
-
         now = self.ctx.now_epoch()
         new_sets = {name_key(n) for n in result.new_skill_sets}
         bulk.insert_skill_sets(conn, [
@@ -254,8 +237,6 @@ class _Intervals:
 
     def overlapping(self, start: int, end: int) -> list:
         """Entries overlapping [start, end), oldest first; touching ends do not overlap."""
-        from bisect import bisect_left
-
         i = bisect_left(self.starts, end) - 1
         found = []
         while i >= 0 and self.reach[i] > start:

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-from datetime import date
+from datetime import date, datetime, timezone
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from offload.domain.errors import AlreadyRunning, Conflict, InvalidInput, NotFound, blame
-from offload.domain.format import duration
-from offload.domain.gaps import Gap, gaps, unlogged_seconds
+from offload.domain.format import duration, local_time
+from offload.domain.gaps import Gap
 from offload.domain.names import clean_note, clean_task_name
-from offload.service.context import Context
+from offload.domain.zones import reading_zone
+from offload.service.context import Context, epoch_to_utc
 from offload.store import entries as entry_store
 from offload.store import tasks as task_store
 from offload.store.rows import EntryRow
+
+if TYPE_CHECKING:
+    from offload.service.days import DayService
+    from offload.service.review import ReviewService
+    from offload.service.settings import SettingsService
+
+# Imported where used, not here: domain.weeks (dataclasses), domain.timeparse and pendulum, and
+# domain.reminder. `offload status`, `start`, `stop` and `add` load this module and most of them
+# never need those (tests/cli/test_cli_fast_start.py says what each may load).
 
 
 class DayTotal(NamedTuple):
@@ -27,9 +37,7 @@ class DayTotal(NamedTuple):
 def describe(entry: EntryRow, zone: str | None = None, this_year: int | None = None) -> str:
     """`'Invoices' Fri 20 Nov 09:00–10:30` for messages that name an entry; the year too
     when it is not `this_year` (an entry left by a clock that ran a year ahead)."""
-    from offload.domain.weeks import local_date  # noqa: F401  (pendulum only when needed)
-    from offload.domain.zones import reading_zone
-    import pendulum
+    import pendulum  # only for messages that name an entry (see the note at the top)
 
     tz = reading_zone(zone or entry.tz)
     start = pendulum.from_timestamp(entry.start_utc, tz=tz)
@@ -52,8 +60,6 @@ class Started(NamedTuple):
 
 def already_running_message(entry: EntryRow, zone: str, now_epoch: int, note_set: bool = False) -> str:
     """`'Invoices' is already running (since 09:30); nothing changed.` (the day too if not today)"""
-    from offload.domain.format import local_time
-
     since = local_time(entry.start_utc, zone)
     if local_time(entry.start_utc, zone, with_day=True)[:10] != local_time(now_epoch, zone, with_day=True)[:10]:
         since = local_time(entry.start_utc, zone, with_day=True)
@@ -62,8 +68,12 @@ def already_running_message(entry: EntryRow, zone: str, now_epoch: int, note_set
 
 
 class LogService:
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, days: Callable[[], DayService], review: Callable[[], ReviewService],
+                 settings: Callable[[], SettingsService]) -> None:
+        # The siblings are asked for when first needed, not made with the Log: `offload status`
+        # makes a LogService to read one row and must not import the Review to do it.
         self.ctx = ctx
+        self._days, self._review, self._settings = days, review, settings
 
     # --- reading -----------------------------------------------------------
     @property
@@ -89,53 +99,24 @@ class LogService:
     def day(self, day: date | None = None) -> list[EntryRow]:
         """A local day's entries (default today), newest first; one over midnight is on both
         days, the running one included."""
-        lo, hi = self._day_bounds(day)
-        rows = entry_store.between(self.conn, lo, hi, self.ctx.now_epoch())
-        return list(reversed(rows))
+        return self._days().day(day)
 
     def gaps(self, day: date | None = None) -> list[Gap]:
         """The unlogged stretches of a local day (default today), earliest first."""
-        lo, hi = self._day_bounds(day)
-        return gaps(self._spans(lo, hi), lo, hi)
+        return self._days().gaps(day)
 
     def today_date(self) -> date:
-        from offload.domain.weeks import local_date
-
-        return local_date(self.ctx.now(), self.ctx.zone)
-
-    def _day_bounds(self, day: date | None) -> tuple[int, int]:
-        from datetime import timedelta
-
-        from offload.domain.weeks import day_start_epoch
-
-        day = day or self.today_date()
-        return day_start_epoch(day, self.ctx.zone), day_start_epoch(day + timedelta(days=1), self.ctx.zone)
-
-    def _spans(self, lo: int, hi: int) -> list[tuple[int, int]]:
-        """(start, end) of the entries with time in [lo, hi); a running one up to now."""
-        now = self.ctx.now_epoch()
-        return [(e.start_utc, max(e.start_utc, e.end_utc if e.end_utc is not None else now))
-                for e in entry_store.between(self.conn, lo, hi, now)]
+        return self._days().today_date()
 
     def unlogged(self, days: list[date]) -> list[int]:
         """Each local day's unlogged seconds (holes between its first and last entry)."""
-        if not days:
-            return []
-        first, *_ = self._day_bounds(days[0])
-        _, last = self._day_bounds(days[-1])
-        spans = self._spans(first, last)
-        out = []
-        for d in days:
-            lo, hi = self._day_bounds(d)
-            out.append(unlogged_seconds(spans, lo, hi))
-        return out
+        return self._days().unlogged(days)
 
     def reminder_due_at(self) -> int | None:
         """When the "nothing is running" reminder is due today (maybe past), or None."""
-        from offload.domain.reminder import reminder_due_at
-        from offload.service.settings import SettingsService
+        from offload.domain.reminder import reminder_due_at  # not on the fast commands' path
 
-        minutes, hours = SettingsService(self.ctx).reminder
+        minutes, hours = self._settings().reminder
         if not minutes:
             return None
         last = entry_store.last(self.conn)
@@ -144,10 +125,9 @@ class LogService:
 
     def week_totals(self, day: date | None = None, week_start_day: int | None = None) -> list[DayTotal]:
         """Each local day of the week holding `day` (default today) with its logged time."""
-        from offload.domain.weeks import local_date, week_of
-        from offload.service.review import ReviewService
+        from offload.domain.weeks import local_date, week_of  # see the note at the top
 
-        review = ReviewService(self.ctx)
+        review = self._review()
         if day is None:
             day = local_date(self.ctx.now(), self.ctx.zone)
         start_day = review.week_start_day() if week_start_day is None else week_start_day
@@ -158,14 +138,12 @@ class LogService:
     def _name(self, entry: EntryRow) -> str:
         """An entry as messages name it, the year shown when it is not this year's; one that
         lies after now (a clock that was, or is, wrong) says so and how to fix it."""
-        from offload.domain.weeks import local_date
+        from offload.domain.weeks import local_date  # see the note at the top
 
         now = self.ctx.now()
         text = describe(entry, self.ctx.zone, local_date(now, self.ctx.zone).year)
         last = entry.end_utc if entry.end_utc is not None else entry.start_utc
         if last > int(now.timestamp()):
-            from offload.domain.format import local_time
-
             text += (f", which is after now ({local_time(int(now.timestamp()), self.ctx.zone, with_day=True)}):"
                      f" was the computer's clock wrong then, or is it now? Fix the entry with"
                      f" `offload edit {entry.id} --from ... --to ...` or remove it with `offload delete {entry.id}`")
@@ -173,8 +151,6 @@ class LogService:
 
     def _went_back(self, entry: EntryRow) -> str:
         """What to say when the running entry started after now: the clock went back."""
-        from offload.domain.format import local_time
-
         now = self.ctx.now_epoch()
         return (f"'{entry.task}' started at {self._at(entry.start_utc)}, after now "
                 f"({local_time(now, self.ctx.zone)}): the computer's clock seems to have gone back. Give it an "
@@ -184,10 +160,7 @@ class LogService:
     def _at(self, epoch: int, day: bool = True) -> str:
         """An instant in a message: with its day (without `day`: only when it is not today), and
         its year when it is not this year (a clock that ran ahead)."""
-        from offload.domain.format import local_time
-        from offload.domain.weeks import local_date
-
-        from datetime import datetime, timezone
+        from offload.domain.weeks import local_date  # see the note at the top
 
         today = local_date(self.ctx.now(), self.ctx.zone)
         if not day and local_date(datetime.fromtimestamp(epoch, timezone.utc), self.ctx.zone) == today:
@@ -202,7 +175,7 @@ class LogService:
     def parse_instant(self, text: str, what: str = "time", day: date | None = None) -> int:
         """A typed time as epoch seconds; not in the future, not before 1970. A clock time
         alone falls on `day` (default today)."""
-        from offload.domain.timeparse import parse_time
+        from offload.domain.timeparse import parse_time  # pendulum: see the note at the top
 
         now = self.ctx.now()
         with blame(what):
@@ -329,8 +302,7 @@ class LogService:
         note: str | None = None,
     ) -> EntryRow:
         """Change any of task, start, end, note. An end given to the running entry stops it."""
-        from offload.domain.weeks import local_date
-        from offload.service.context import epoch_to_utc
+        from offload.domain.weeks import local_date  # see the note at the top
 
         current = self.entry(entry_id)
         with blame("task"):

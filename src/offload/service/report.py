@@ -3,12 +3,23 @@ week or all history, and the entries of a span of days (`offload log`)."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from offload.domain.csvcells import neutralise
 from offload.domain.errors import InvalidInput
-from offload.service.context import Context
+from offload.domain.format import duration, text_table, whole_percents
+from offload.domain.markdown import table
+from offload.domain.weeks import day_start_epoch, local_date, span_epochs
+from offload.service.context import Context, epoch_to_utc
+from offload.service.review import ReviewService
+from offload.store import days as day_store
+from offload.store import history
+from offload.store import review as review_store
 from offload.store.rows import EntryRow, TaskRow
 
 BY = ("task", "day", "skill-set")
@@ -45,8 +56,6 @@ class Report:
 
 def _midnights(days: list[date], zone: str) -> list[int]:
     """`day_start_epoch` for many days (the standard library's zoneinfo caches the zone)."""
-    from offload.domain.weeks import day_start_epoch
-
     return [day_start_epoch(d, zone) for d in days]
 
 
@@ -66,33 +75,25 @@ class _TaskSpan:
 
 
 class ReportService:
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, review: ReviewService) -> None:
         self.ctx = ctx
+        self.review = review
 
     # --- periods ---------------------------------------------------------------------
     def today(self) -> date:
-        from offload.domain.weeks import local_date
-
         return local_date(self.ctx.now(), self.ctx.zone)
 
     def week_holding(self, day: date | None = None):
-        from offload.service.review import ReviewService
-
-        review = ReviewService(self.ctx)
-        return review.week_holding(day or self.today())
+        return self.review.week_holding(day or self.today())
 
     # --- the log ---------------------------------------------------------------------
     def entries(self, first: date, last: date) -> list[LoggedEntry]:
         """Entries with time on the local days first..last (inclusive), oldest first, each with
         its time inside those days in its own zone: cut at the edges as the report cuts."""
-        from offload.domain.weeks import day_start_epoch, span_epochs
-        from offload.service.review import ReviewService
-        from offload.store import days as day_store
-
         if last < first:
             raise InvalidInput(f"The span ends ({last}) before it starts ({first}).")
         end = last + timedelta(days=1)
-        zones = ReviewService(self.ctx).zones_within(first, end)
+        zones = self.review.zones_within(first, end)
         read_in = {z: self.ctx.read_zone(z) for z in zones}
         bounds = [(z, 0, day_start_epoch(first, read_in[z]), day_start_epoch(end, read_in[z])) for z in zones]
         window = span_epochs(first, end, sorted(set(read_in.values())))
@@ -114,8 +115,6 @@ class ReportService:
             lines = self._by_day(spans, days, keep_empty=not all_time)
         else:
             lines = self._by_skill_set(spans)
-        from offload.domain.format import whole_percents
-
         total = sum(line.seconds for line in lines)
         for line, whole in zip(lines, whole_percents([line.seconds for line in lines])):
             line.share = line.seconds / total if total else 0.0
@@ -125,20 +124,12 @@ class ReportService:
         return Report(title, by, lines)
 
     def _week(self, week) -> tuple[list[_TaskSpan], list[date], str]:
-        from offload.service.review import ReviewService
-
-        review = ReviewService(self.ctx)
-        week = week or review.this_week()
-        report = review.week(week)
+        week = week or self.review.this_week()
+        report = self.review.week(week)
         spans = [_TaskSpan(t.task, dict(zip(report.days, t.day_seconds)), t.sessions) for t in report.tasks]
         return spans, report.days, week.title()
 
     def _all_time(self) -> tuple[list[_TaskSpan], list[date], str]:
-        from offload.domain.weeks import local_date
-        from offload.service.context import epoch_to_utc
-        from offload.store import history
-        from offload.store import review as review_store
-
         conn = self.ctx.store.conn
         now = self.ctx.now_epoch()
         found = history.span(conn, now)
@@ -167,8 +158,6 @@ class ReportService:
         return spans, days, f"All history ({first:%d %b %Y} to {last:%d %b %Y})"
 
     def _skill_sets(self) -> dict[int, str]:
-        from offload.store import history
-
         return history.skill_set_names(self.ctx.store.conn)
 
     def _by_task(self, spans: list[_TaskSpan]) -> list[ReportLine]:
@@ -229,8 +218,6 @@ def _columns(by: str) -> list[tuple[str, str]]:
 
 
 def _shown(line: ReportLine, key: str) -> str:
-    from offload.domain.format import duration
-
     if key == "time":
         return duration(line.seconds)
     if key == "share":
@@ -256,19 +243,12 @@ def render(report: Report, fmt: str = "table") -> str:
     if fmt not in FORMATS:
         raise InvalidInput(f"A report's format is one of: {', '.join(FORMATS)}.")
     if fmt == "json":
-        import json
-
         return json.dumps(
             {"title": report.title, "by": report.by, "total_seconds": report.total_seconds,
              "rows": [_record(line, report.by) for line in report.lines]},
             ensure_ascii=False, indent=2,
         )
     if fmt == "csv":
-        import csv
-        import io
-
-        from offload.domain.csvcells import neutralise
-
         buf = io.StringIO()
         rows = [_record(line, report.by) for line in report.lines]
         heads = list(rows[0]) if rows else list(_record(ReportLine("", 0), report.by))
@@ -284,19 +264,14 @@ def render(report: Report, fmt: str = "table") -> str:
     foot = [_shown(total, key) if key in ("name", "time", "share") else "" for _, key in cols]
     heads = [h for h, _ in cols]
     numeric = {"time", "share", "sessions", "days", "tasks"}
+    right = {i for i, (_, key) in enumerate(cols) if key in numeric}
     if fmt == "markdown":
         def cell(text: str) -> str:
             # A name shows as typed: `**x**` or `[a](b)` is not formatting in someone's notes.
             return "".join("\\" + ch if ch in "\\`*_[]<>|" else ch for ch in text)
 
-        lines = [f"## {report.title}", "", "| " + " | ".join(heads) + " |",
-                 "|" + "|".join("---:" if key in numeric else "---" for _, key in cols) + "|"]
-        lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in body]
-        lines.append("| " + " | ".join(f"**{c}**" if c else "" for c in foot) + " |")
-        return "\n".join(lines)
+        rows = [[cell(c) for c in row] for row in body] + [[f"**{c}**" if c else "" for c in foot]]
+        return "\n".join([f"## {report.title}", "", *table(heads, rows, right)])
     if not body:
         return f"{report.title}\nNothing logged."
-    from offload.domain.format import text_table
-
-    right = {i for i, (_, key) in enumerate(cols) if key in numeric}
     return "\n".join([report.title, "", *text_table(heads, body, right, foot)])

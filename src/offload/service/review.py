@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from offload.domain.audit import check_frequency, is_candidate, next_frequency
 from offload.domain.errors import InvalidInput, NotFound
 from offload.domain.format import whole_percents
 from offload.domain.text import name_key
+from offload.domain.weeks import local_date, span_epochs, week_of
 from offload.service.context import Context
-from offload.service.log import LogService
+from offload.service.days import DayService
+from offload.service.settings import SettingsService
 from offload.store import days as day_store
 from offload.store import review as review_store
 from offload.store.rows import EntryRow, TaskRow
@@ -55,8 +58,6 @@ class TaskWeek:
     @property
     def candidate(self) -> bool:
         """Disliked support work not yet highlighted: worth a second look."""
-        from offload.domain.audit import is_candidate
-
         return is_candidate(self.task.feeling, self.task.kind, self.task.highlighted)
 
 
@@ -111,30 +112,24 @@ def arrange(tasks: list[TaskWeek], sort: str = "total", show: str = "all") -> li
 
 
 class ReviewService:
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, settings: SettingsService, days: DayService) -> None:
         self.ctx = ctx
+        self.settings = settings
+        self.days = days
 
     def week_start_day(self) -> int:
-        from offload.service.settings import SettingsService
-
-        return SettingsService(self.ctx).week_start_day
+        return self.settings.week_start_day
 
     def this_week(self):
         """The Week holding today, by the week-start setting."""
-        from offload.domain.weeks import local_date, week_of
-
         return week_of(local_date(self.ctx.now(), self.ctx.zone), self.week_start_day())
 
     def week_holding(self, day: date):
-        from offload.domain.weeks import week_of
-
         return week_of(day, self.week_start_day())
 
     def zones_within(self, first: date, end: date) -> list[str]:
         """The zones of the entries with time in the local days first..end (exclusive), as
         stored, the user's own included."""
-        from offload.domain.weeks import span_epochs
-
         wide = span_epochs(first, end, [self.ctx.zone, *_EDGE_ZONES])
         found = day_store.zones_between(self.ctx.store.conn, *wide, self.ctx.now_epoch())
         return sorted(set(found) | {self.ctx.zone})
@@ -169,7 +164,7 @@ class ReviewService:
             t.share = t.seconds / total if total else 0.0
             t.percent = whole
         report.tasks.sort(key=lambda t: (-t.seconds, t.name.casefold()))
-        report.day_unlogged = LogService(self.ctx).unlogged(week.days)
+        report.day_unlogged = self.days.unlogged(week.days)
         return report
 
     def task_entries(self, name: str, week=None) -> list[EntryRow]:
@@ -221,8 +216,6 @@ class ReviewService:
 
     def set_frequency(self, name: str, frequency: str) -> str:
         """How often the task recurs (daily ... one-off): what its monthly estimate follows."""
-        from offload.domain.audit import check_frequency
-
         frequency = check_frequency(frequency)
         task = self._task(name)
         with self.ctx.store.write() as conn:
@@ -230,8 +223,6 @@ class ReviewService:
         return frequency
 
     def cycle_frequency(self, name: str) -> str:
-        from offload.domain.audit import next_frequency
-
         return self.set_frequency(name, next_frequency(self._task(name).frequency))
 
     def cycle_feeling(self, name: str) -> str:

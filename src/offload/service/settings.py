@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from offload.domain.changes import changed
+from offload.domain.reminder import parse_working_hours
 from offload.domain.settings import SETTINGS, check_setting
+from offload.domain.weeks import weekday_number
 from offload.service.context import Context
 from offload.store import settings as settings_store
 
@@ -43,8 +45,6 @@ class SettingsService:
 
     @property
     def week_start_day(self) -> int:
-        from offload.domain.weeks import weekday_number
-
         return weekday_number(self.get("week_start"))
 
     @property
@@ -54,7 +54,5 @@ class SettingsService:
     @property
     def reminder(self) -> tuple[int | None, tuple]:
         """(minutes, working hours): the reminder's minutes (None when off) and its hours."""
-        from offload.domain.reminder import parse_working_hours
-
         minutes = self.get("reminder_minutes")
         return (int(minutes) if minutes else None), parse_working_hours(self.get("working_hours"))

@@ -6,9 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from offload.domain.timeline import Days, Grid, Piece, broken_up, cut, lay_out, missing_spans
+from offload.domain.day_clock import Days, missing_spans
+from offload.domain.timeline import Grid, Piece, broken_up, cut, lay_out
 from offload.domain.weeks import Period
 from offload.service.context import Context
+from offload.service.report import ReportService
+from offload.store import review as review_store
 from offload.store.rows import EntryRow, TaskRow
 
 __all__ = ["EntryRow", "TaskRow", "TimelineData", "TimelineService"]  # the rows the timeline shows, for tui/
@@ -47,15 +50,13 @@ class TimelineData:
 
 
 class TimelineService:
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, report: ReportService) -> None:
         self.ctx = ctx
+        self.report = report
 
     def timeline(self, period: Period) -> TimelineData:
         """The period's entries (each read in its own zone) cut at their local midnights."""
-        from offload.service.report import ReportService
-        from offload.store import review as review_store
-
-        found = ReportService(self.ctx).entries(period.start, period.end - timedelta(days=1))
+        found = self.report.entries(period.start, period.end - timedelta(days=1))
         entries = [e.entry for e in found]
         tasks = review_store.tasks_by_id(self.ctx.store.conn, sorted({e.task_id for e in entries}))
         now = self.ctx.now_epoch()

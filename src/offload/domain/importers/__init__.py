@@ -6,55 +6,15 @@ Each record says where it came from (`line 4`, `frame 3`) so a refusal can point
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from offload.domain.errors import InvalidInput
+from offload.domain.importers import csv_rows, offload_json, timewarrior, toggl, watson
+from offload.domain.importers.records import BadRows, Parsed, Problem, Record
 
-FORMATS = ("offload-json", "csv", "watson", "timewarrior", "toggl")
+__all__ = ["FORMATS", "BadRows", "Parsed", "Problem", "Record", "check_times", "detect", "parse"]
 
-
-@dataclass(frozen=True)
-class Record:
-    """One entry to import: instants in UTC epoch seconds; `end` None for a running one."""
-
-    where: str
-    task: str
-    start: int
-    end: int | None
-    tz: str | None
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Problem:
-    where: str
-    why: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.why}"
-
-
-@dataclass
-class Parsed:
-    """What a file holds. Only Offload's own JSON fills tasks, skill sets, settings and handovers."""
-
-    format: str
-    records: list[Record] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    tasks: list[dict] = field(default_factory=list)
-    skill_sets: list[dict] = field(default_factory=list)
-    settings: dict[str, str] = field(default_factory=dict)
-    handovers: list[dict] = field(default_factory=list)  # skill_set, since, amount, per, hours, created_utc
-
-
-class BadRows(InvalidInput):
-    """A file with rows that cannot be imported: nothing is, and every bad row is listed."""
-
-    def __init__(self, source: str, problems: list[Problem]) -> None:
-        count = len(problems)
-        rows = "1 bad row" if count == 1 else f"{count} bad rows"
-        super().__init__(f"Cannot import {source}: {rows}, so nothing was imported.")
-        self.problems = problems
+PARSERS = {"offload-json": offload_json.parse, "csv": csv_rows.parse, "watson": watson.parse,
+           "timewarrior": timewarrior.parse, "toggl": toggl.parse}
+FORMATS = tuple(PARSERS)
 
 
 def detect(name: str, text: str) -> str:
@@ -85,17 +45,8 @@ def detect(name: str, text: str) -> str:
 def parse(fmt: str, text: str, zone: str) -> Parsed:
     """Read `text` as `fmt`; times without a zone are read in `zone`."""
     text = text.lstrip("\ufeff")
-    if fmt == "offload-json":
-        from offload.domain.importers.offload_json import parse as run
-    elif fmt == "csv":
-        from offload.domain.importers.csv_rows import parse as run
-    elif fmt == "watson":
-        from offload.domain.importers.watson import parse as run
-    elif fmt == "timewarrior":
-        from offload.domain.importers.timewarrior import parse as run
-    elif fmt == "toggl":
-        from offload.domain.importers.toggl import parse as run
-    else:
+    run = PARSERS.get(fmt)
+    if run is None:
         raise InvalidInput(f"Offload imports these formats: {', '.join(FORMATS)}; not '{fmt}'.")
     try:
         return run(text, zone)

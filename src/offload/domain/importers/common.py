@@ -3,18 +3,34 @@
 from __future__ import annotations
 
 import csv
+import io
+import json
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from offload.domain.errors import InvalidInput
-from offload.domain.importers import Parsed, Problem, Record
+from offload.domain.importers.records import Parsed, Problem, Record
 from offload.domain.names import clean_note, clean_task_name
+from offload.domain.zones import check_zone, skipped
+
+
+def json_document(text: str, parsed: Parsed, shape: type, not_it: str, needs: str | None = None):
+    """The file read as JSON when it is what the format writes at its top (a list or an object
+    of `shape`, holding the key `needs`); else None, with the problem noted in `parsed`: the
+    line where the JSON breaks, or `not_it` for the whole file."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        parsed.problems.append(Problem(f"line {exc.lineno}", f"not valid JSON ({exc.msg})"))
+        return None
+    if not isinstance(data, shape) or (needs is not None and needs not in data):
+        parsed.problems.append(Problem("file", not_it))
+        return None
+    return data
 
 
 def zone_named(name: str) -> ZoneInfo:
-    from offload.domain.zones import check_zone
-
     return ZoneInfo(check_zone(str(name)))
 
 
@@ -33,8 +49,6 @@ def iso_epoch(text: str, zone: str, what: str) -> int:
 def _existing(wall: datetime, text: str, zone: str, what: str) -> datetime:
     """`wall`, or a refusal when the clocks went forward over that local time (it would be read
     an hour off, and then blamed on the end)."""
-    from offload.domain.zones import skipped
-
     if skipped(wall):
         raise InvalidInput(f"the {what} '{text}' does not exist in {zone}: the clocks went forward over it that day")
     return wall
@@ -94,8 +108,6 @@ def add_record(parsed: Parsed, where: str, task, start: int, end: int | None, tz
 def csv_reader(text: str):
     """A strict CSV reader: an unterminated quote is a broken row, not a cell holding the rest
     of the file (which then failed as "the start '...' is not a time")."""
-    import io
-
     return csv.reader(io.StringIO(text, newline=""), strict=True)
 
 

@@ -11,7 +11,7 @@ import csv
 
 from offload.domain.csvcells import restore
 from offload.domain.errors import InvalidInput
-from offload.domain.importers import Parsed, Problem
+from offload.domain.importers.records import Parsed, Problem
 from offload.domain.importers.common import csv_problem, csv_reader, add_record, iso_epoch, data_rows
 
 COLUMNS = ("task", "start", "end", "note")

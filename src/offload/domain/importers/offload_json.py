@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from offload.domain.audit import check_frequency
 from offload.domain.errors import InvalidInput
-from offload.domain.importers import Parsed, Problem
-from offload.domain.importers.common import add_record, iso_epoch
+from offload.domain.handover import PER, Handover, amount, check, is_amount
+from offload.domain.importers.records import Parsed, Problem
+from offload.domain.importers.common import add_record, iso_epoch, json_document
 from offload.domain.names import clean_task_name
+from offload.domain.settings import SETTINGS, check_setting
 from offload.domain.skill_sets import clean_field
 from offload.domain.text import name_key, visible
 
@@ -21,13 +24,8 @@ SKILL_SET_TEXTS = ("description", "inputs", "outputs", "quality", "quantity", "s
 
 def parse(text: str, zone: str) -> Parsed:
     parsed = Parsed("offload-json")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        parsed.problems.append(Problem(f"line {exc.lineno}", f"not valid JSON ({exc.msg})"))
-        return parsed
-    if not isinstance(data, dict) or "entries" not in data:
-        parsed.problems.append(Problem("file", "not an Offload export (no \"entries\")"))
+    data = json_document(text, parsed, dict, "not an Offload export (no \"entries\")", needs="entries")
+    if data is None:
         return parsed
     version = data.get("offload")
     if isinstance(version, int) and version > FORMAT_VERSION:
@@ -150,10 +148,6 @@ def _tasks(items, parsed: Parsed, sets: set[str]) -> None:
 
 def _handovers(items, parsed: Parsed, sets: set[str]) -> None:
     """Which of the file's skill sets were handed over, since when and at what cost."""
-    from datetime import date
-
-    from offload.domain.handover import PER, Handover, amount, check, is_amount
-
     def handover(item: dict) -> dict:
         name = item.get("skill_set")
         if not isinstance(name, str) or name_key(name) not in sets:
@@ -184,8 +178,6 @@ def _handovers(items, parsed: Parsed, sets: set[str]) -> None:
 
 
 def _settings(items, parsed: Parsed) -> None:
-    from offload.domain.settings import SETTINGS, check_setting
-
     if not isinstance(items, dict):
         parsed.problems.append(Problem("settings", "not an object"))
         return

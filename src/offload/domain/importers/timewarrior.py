@@ -6,12 +6,11 @@ An interval without an end is the running one.
 from __future__ import annotations
 
 import calendar
-import json
 import re
 from datetime import datetime
 
-from offload.domain.importers import Parsed, Problem
-from offload.domain.importers.common import add_record
+from offload.domain.importers.records import Parsed, Problem
+from offload.domain.importers.common import add_record, json_document
 
 UNTAGGED = "Untagged"
 
@@ -38,13 +37,8 @@ def _instant(value) -> int | None:
 
 def parse(text: str, zone: str) -> Parsed:
     parsed = Parsed("timewarrior")
-    try:
-        intervals = json.loads(text)
-    except json.JSONDecodeError as exc:
-        parsed.problems.append(Problem(f"line {exc.lineno}", f"not valid JSON ({exc.msg})"))
-        return parsed
-    if not isinstance(intervals, list):
-        parsed.problems.append(Problem("file", "not `timew export` output (a JSON list of intervals)"))
+    intervals = json_document(text, parsed, list, "not `timew export` output (a JSON list of intervals)")
+    if intervals is None:
         return parsed
     for i, item in enumerate(intervals, start=1):
         where = f"interval {i}"

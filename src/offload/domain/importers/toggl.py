@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 
 from offload.domain.errors import InvalidInput
-from offload.domain.importers import Parsed, Problem
+from offload.domain.importers.records import Parsed, Problem
 from offload.domain.importers.common import csv_reader, add_record, local_epoch, data_rows
 
 NEEDED = ("start date", "start time", "end date", "end time")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 import math
 
-from offload.domain.importers import Parsed, Problem
-from offload.domain.importers.common import add_record
+from offload.domain.importers.records import Parsed, Problem
+from offload.domain.importers.common import add_record, json_document
 
 
 RUNNING_ID = "watson-state"
@@ -38,13 +38,8 @@ def _seconds(value) -> int | None:
 
 def parse(text: str, zone: str) -> Parsed:
     parsed = Parsed("watson")
-    try:
-        frames = json.loads(text)
-    except json.JSONDecodeError as exc:
-        parsed.problems.append(Problem(f"line {exc.lineno}", f"not valid JSON ({exc.msg})"))
-        return parsed
-    if not isinstance(frames, list):
-        parsed.problems.append(Problem("file", "not a Watson frames file (a JSON list of frames)"))
+    frames = json_document(text, parsed, list, "not a Watson frames file (a JSON list of frames)")
+    if frames is None:
         return parsed
     for i, frame in enumerate(frames, start=1):
         where = f"frame {i}"
