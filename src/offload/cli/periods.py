@@ -1,4 +1,4 @@
-"""The period options of log, report, brief and plan, and the days and weeks they name."""
+"""The period options of log, report, brief and plan, the days and weeks they name, and compare's periods."""
 
 from __future__ import annotations
 
