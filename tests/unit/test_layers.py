@@ -1,7 +1,7 @@
 """Layers point one way, checked by parsing the code (not by grepping import lines):
 
 - only store/ holds SQL text or reaches sqlite3 (by import, __import__, importlib or a name);
-- tui/ and cli.py reach the data only through the service's public methods (no store imports,
+- tui/ and cli/ reach the data only through the service's public methods (no store imports,
   no `.ctx` / `.store` / `.conn`, no private `_x` of a service object);
 - domain/ is pure (no I/O, no SQL, no Textual); only tui/ imports Textual; the CLI starts without it.
 Each check is shown catching what it is for (`..._sees_...` tests), so none can pass by seeing nothing.
@@ -114,7 +114,7 @@ def test_the_sql_check_leaves_plain_words_alone(tmp_path):
     assert not sql_found(sample)
 
 
-# --- tui/ and cli.py reach data only through the service's public methods ------------------------
+# --- tui/ and cli/ reach data only through the service's public methods ------------------------
 BENEATH_THE_SERVICE = {"ctx", "store", "conn", "connection", "cursor"}
 # Names the code gives a service object (`lambda s: s.log.start(...)`, `svc = open_service(...)`).
 SERVICE_NAMES = {"s", "svc", "service", "origin"}
@@ -150,7 +150,7 @@ def beneath_service_found(path: Path) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("path", files_in("tui") + [SRC / "cli.py"], ids=lambda p: str(p.relative_to(SRC)))
+@pytest.mark.parametrize("path", files_in("tui") + files_in("cli"), ids=lambda p: str(p.relative_to(SRC)))
 def test_tui_and_cli_reach_data_only_through_the_services_public_methods(path):
     found = beneath_service_found(path)
     assert not found, "\n".join(found)
@@ -212,9 +212,11 @@ def test_store_and_domain_never_import_upward():
             assert not up, f"{path.relative_to(SRC)} imports {up}"
 
 
-def test_cli_module_does_not_import_textual():
-    assert not {m for m in imported_modules(tree_of(SRC / "cli.py"))
-                if m.split(".")[0] == "textual"}, "cli.py names textual"
+def test_cli_modules_do_not_import_textual():
+    assert files_in("cli"), "no module found in cli/"
+    for path in files_in("cli"):
+        assert not {m for m in imported_modules(tree_of(path))
+                    if m.split(".")[0] == "textual"}, f"{path.relative_to(SRC)} names textual"
     code = "import sys, offload.cli; print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env={"PATH": ""}, check=True)
