@@ -55,7 +55,7 @@ TIMER_SERVICE = ("offload.service", "offload.service.app", "offload.service.cont
                  "offload.service.log")
 NEVER = ("textual", "rich", "sqlite_utils")
 # Reading a typed time needs pendulum (and the weeks, for the message); a plain start or stop does not.
-FAST = [
+LOG_ONLY = [
     (["start", "Write"], ("pendulum", "offload.domain.weeks", "offload.domain.timeparse")),
     (["stop"], ("pendulum", "offload.domain.weeks", "offload.domain.timeparse")),
     (["add", "Calls", "--from", "9:00", "--to", "9:30"], ()),
@@ -70,7 +70,7 @@ def test_start_stop_and_add_load_only_the_log_of_the_use_cases(tmp_path):
         "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
     )
     env = {"OFFLOAD_NOW": "2026-11-20T12:00:00Z", "TZ": "UTC"}  # nothing else from this shell
-    for args, also_never in FAST:
+    for args, also_never in LOG_ONLY:
         proc = subprocess.run([sys.executable, "-c", code, str(tmp_path / "o.db"), *args], capture_output=True,
                               text=True, env=env, timeout=60)
         *_, said, loaded = proc.stderr.strip().splitlines()
