@@ -6,14 +6,14 @@ from datetime import date
 
 from textual.widgets import DataTable, Static
 
-from offload.domain.weeks import Week
+from offload.domain.weeks import Period
 from offload.tui.screens.review import ReviewScreen
 from tests.helpers.db import snapshot
 from offload.tui.dialogs.entries import TaskEntriesDialog
 from tests.helpers.app import SIZE, app_for, open_review, press, rows, settle, text
 from tests.helpers.weeks import log_review_week as log_week
 
-WEEK = Week(date(2026, 11, 16))
+WEEK = Period(date(2026, 11, 16))
 
 
 async def test_open_the_review_move_to_a_task_space_and_the_summary_changes(service):

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Static
 
-from offload.domain.weeks import Week
+from offload.domain.weeks import Period
 from offload.tui.dialogs.entry import EntryDialog
 from offload.tui.widgets.timeline import Timeline
 from tests.helpers import timeline_week as week
 from tests.helpers.app import SIZE, app_for, open_review, press, settle, text
 
-WEEK = Week(week.MONDAY)
+WEEK = Period(week.MONDAY)
 
 
 def timeline_text(screen) -> str:

@@ -654,7 +654,7 @@ class TwoSides(RuleBasedStateMachine):
         assert week.days == days
         got = {t.task.id: list(t.day_seconds) for t in week.tasks}
         assert got == expected, f"{side.name}'s week of {days[0]} in {side.zone}"
-        by_day = report.report(by="day", week=period)
+        by_day = report.report(by="day", period=period)
         assert [line.seconds for line in by_day.lines] == [sum(s[i] for s in expected.values()) for i in range(7)]
         listed = [(e.entry.id, e.seconds) for e in report.entries(days[0], days[-1])]
         assert listed == expected_log(m, days[0], days[-1], now)

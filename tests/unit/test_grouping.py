@@ -152,11 +152,11 @@ def test_brief_for_a_set_from_the_week_and_settings(week):
 
 
 def test_brief_follows_the_week_asked_for(week):
-    from offload.domain.weeks import Week
+    from offload.domain.weeks import Period
     from datetime import date
 
     week.grouping.assign("Invoices", "Bookkeeping and accounts")
-    md = week.grouping.brief(week=Week(date(2026, 11, 9)))
+    md = week.grouping.brief(period=Period(date(2026, 11, 9)))
     assert "week of Mon 09 Nov 2026" in md and "| Invoices | weekly | 0.0 | 0 | – | 0.0 |" in md
 
 

@@ -9,11 +9,11 @@ from datetime import date, datetime, timezone
 import pytest
 
 from offload.domain.clock import FrozenClock
-from offload.domain.weeks import Week
+from offload.domain.weeks import Period
 from offload.service import Offload
 
 H = 3600
-WEEK = Week(date(2026, 11, 16))  # Mon 16 - Sun 22 Nov 2026, holding the fixture's Friday
+WEEK = Period(date(2026, 11, 16))  # Mon 16 - Sun 22 Nov 2026, holding the fixture's Friday
 
 
 def days(report, name: str) -> list[int]:
@@ -67,12 +67,12 @@ def test_dst_weeks_in_new_york_have_a_25_and_a_23_hour_day(db_path):
     try:
         # Clocks go back on Sun 1 Nov 2026 (a 25-hour day) and forward on Sun 14 Mar 2027 (23 hours).
         svc.log.add("Night shift", "2026-10-31 12:00", "2026-11-02 00:00")
-        autumn = svc.review.week(Week(date(2026, 10, 26))).task("Night shift")
+        autumn = svc.review.week(Period(date(2026, 10, 26))).task("Night shift")
         assert autumn.day_seconds == [0, 0, 0, 0, 0, 12 * H, 25 * H]
         assert autumn.seconds == 37 * H
 
         svc.log.add("Night shift", "2027-03-14 00:00", "2027-03-15 00:00")
-        spring = svc.review.week(Week(date(2027, 3, 8))).task("Night shift")
+        spring = svc.review.week(Period(date(2027, 3, 8))).task("Night shift")
         assert spring.day_seconds == [0, 0, 0, 0, 0, 0, 23 * H]
     finally:
         svc.close()

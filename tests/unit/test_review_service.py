@@ -7,13 +7,13 @@ from datetime import date
 import pytest
 
 from offload.domain.errors import InvalidInput, NotFound
-from offload.domain.weeks import Week
+from offload.domain.weeks import Period
 from offload.service import Offload
 from offload.service.review import arrange
 from offload.tui import words
 from tests.helpers.db import snapshot
 
-WEEK = Week(date(2026, 11, 16))
+WEEK = Period(date(2026, 11, 16))
 
 
 def log_week(svc) -> None:

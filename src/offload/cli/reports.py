@@ -80,8 +80,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     svc = open_service(args, reading=True)
     if args.all and (args.week or args.last_week or args.start or args.end or args.weeks):
         raise OffloadError("--all covers every week; leave out --week, --last-week, --weeks, --from and --to.")
-    week = None if args.all else weeks_named(args, svc) or svc.audit.period()
-    report = svc.report.report(by=args.by, week=week, all_time=args.all)
+    period = None if args.all else weeks_named(args, svc) or svc.audit.period()
+    report = svc.report.report(by=args.by, period=period, all_time=args.all)
     say(render(report, args.format))
     return 0
 
@@ -99,11 +99,11 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 def cmd_brief(args: argparse.Namespace) -> int:
     svc = open_service(args, reading=True)
-    week = weeks_named(args, svc)  # None: the audit period
+    period = weeks_named(args, svc)  # None: the audit period
     if args.output is None or str(args.output) == "-":
-        sys.stdout.write(svc.grouping.brief(args.skill_set, week))
+        sys.stdout.write(svc.grouping.brief(args.skill_set, period))
         return 0
-    path = svc.grouping.write_brief(args.output, args.skill_set, week, force=args.force)
+    path = svc.grouping.write_brief(args.output, args.skill_set, period, force=args.force)
     print(f"Wrote the brief to {path}", file=sys.stderr)
     return 0
 

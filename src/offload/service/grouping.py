@@ -38,10 +38,10 @@ class GroupingService:
     def suggester(self) -> Suggester:
         return self.sets.suggester()
 
-    def view(self, week=None) -> GroupingView:
+    def view(self, period=None) -> GroupingView:
         """Highlighted tasks not yet in a set, with suggestions; the sets with their tasks;
         every figure over the audit period (or the period asked for)."""
-        return self.sets.view(week)
+        return self.sets.view(period)
 
     def choices(self) -> list[SetChoice]:
         """Sets in use first, then the catalogue's others: what the picker lists."""
@@ -162,18 +162,18 @@ class GroupingService:
             return set_store.get(conn, row.id)
 
     # --- the brief -------------------------------------------------------------------
-    def brief(self, set_name: str | None = None, week=None) -> str:
+    def brief(self, set_name: str | None = None, period=None) -> str:
         """The Markdown brief for one set, or for every set in use, over the audit period."""
-        return self.audit.brief(set_name, week)
+        return self.audit.brief(set_name, period)
 
-    def default_brief_name(self, set_name: str | None = None, week=None) -> str:
-        if week is None:
-            week = self.period.period()
+    def default_brief_name(self, set_name: str | None = None, period=None) -> str:
+        if period is None:
+            period = self.period.period()
         slug = re.sub(r"[^a-z0-9]+", "-", (set_name or "all skill sets").casefold()).strip("-") or "skill-set"
-        return f"brief-{slug}-{week.start.isoformat()}.md"
+        return f"brief-{slug}-{period.start.isoformat()}.md"
 
-    def write_brief(self, path: str | Path, set_name: str | None = None, week=None, force: bool = False) -> Path:
+    def write_brief(self, path: str | Path, set_name: str | None = None, period=None, force: bool = False) -> Path:
         """Write the brief to a new file readable by its owner only (0600); returns the full path.
         An existing file is replaced only with `force` (AlreadyExists otherwise)."""
-        text = self.brief(set_name, week)
+        text = self.brief(set_name, period)
         return self.files.write_text(path, text, force)

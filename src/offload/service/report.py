@@ -101,14 +101,14 @@ class ReportService:
         return [LoggedEntry(e, seconds, read_in[e.tz]) for e, seconds in found]
 
     # --- aggregation -------------------------------------------------------------------
-    def report(self, by: str = "task", week=None, all_time: bool = False) -> Report:
+    def report(self, by: str = "task", period=None, all_time: bool = False) -> Report:
         """The Review's totals, grouped `by` task, day or skill set."""
         if by not in BY:
             raise InvalidInput(f"A report is by one of: {', '.join(BY)}.")
         if all_time:
             spans, days, title = self._all_time()
         else:
-            spans, days, title = self._week(week)
+            spans, days, title = self._period(period)
         if by == "task":
             lines = self._by_task(spans)
         elif by == "day":
@@ -123,11 +123,11 @@ class ReportService:
             lines.sort(key=lambda line: (-line.seconds, line.name.casefold()))
         return Report(title, by, lines)
 
-    def _week(self, week) -> tuple[list[_TaskSpan], list[date], str]:
-        week = week or self.review.this_week()
-        report = self.review.week(week)
+    def _period(self, period) -> tuple[list[_TaskSpan], list[date], str]:
+        period = period or self.review.this_week()
+        report = self.review.week(period)
         spans = [_TaskSpan(t.task, dict(zip(report.days, t.day_seconds)), t.sessions) for t in report.tasks]
-        return spans, report.days, week.title()
+        return spans, report.days, period.title()
 
     def _all_time(self) -> tuple[list[_TaskSpan], list[date], str]:
         conn = self.ctx.store.conn

@@ -144,18 +144,18 @@ class ReviewService:
         bounds = [(z, i, lo, hi) for z in zones for (i, lo, hi) in week.day_bounds(self.ctx.read_zone(z))]
         return bounds, window, now
 
-    def week(self, week=None) -> WeekReport:
+    def week(self, period=None) -> WeekReport:
         """Aggregate one week (or an audit period of several) by SQL over its entries only;
         a running entry counts to now."""
-        week = week or self.this_week()
+        period = period or self.this_week()
         conn = self.ctx.store.conn
-        bounds, window, now = self._bounds(week)
+        bounds, window, now = self._bounds(period)
         per_task: dict[int, list[int]] = {}
         for r in day_store.task_day_seconds(conn, bounds, window, now):
-            per_task.setdefault(r["task_id"], [0] * len(week.days))[r["day"]] += r["seconds"]
+            per_task.setdefault(r["task_id"], [0] * len(period.days))[r["day"]] += r["seconds"]
         sessions = dict(day_store.sessions_between(conn, bounds, window, now))
         tasks = review_store.tasks_by_id(conn, list(per_task))
-        report = WeekReport(week.start, week.days)
+        report = WeekReport(period.start, period.days)
         report.tasks = [
             TaskWeek(tasks[tid], secs, sessions.get(tid, 0)) for tid, secs in per_task.items() if tid in tasks
         ]
@@ -164,19 +164,19 @@ class ReviewService:
             t.share = t.seconds / total if total else 0.0
             t.percent = whole
         report.tasks.sort(key=lambda t: (-t.seconds, t.name.casefold()))
-        report.day_unlogged = self.days.unlogged(week.days)
+        report.day_unlogged = self.days.unlogged(period.days)
         return report
 
-    def task_entries(self, name: str, week=None) -> list[EntryRow]:
+    def task_entries(self, name: str, period=None) -> list[EntryRow]:
         """A task's entries with time in the week, oldest first: each time it was done."""
-        week = week or self.this_week()
+        period = period or self.this_week()
         task = self._task(name)
-        bounds, window, now = self._bounds(week)
+        bounds, window, now = self._bounds(period)
         return day_store.task_entries(self.ctx.store.conn, task.id, bounds, window, now)
 
-    def notes(self, week) -> dict[int, list[str]]:
+    def notes(self, period) -> dict[int, list[str]]:
         """Each task's notes written on entries in the week (or period), by task id."""
-        bounds, window, now = self._bounds(week)
+        bounds, window, now = self._bounds(period)
         out: dict[int, list[str]] = {}
         for task_id, note in day_store.notes_between(self.ctx.store.conn, bounds, window, now):
             out.setdefault(task_id, []).append(note)

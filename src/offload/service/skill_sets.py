@@ -139,12 +139,12 @@ class SkillSetService:
     def suggestion(self, task_name: str) -> Suggestion | None:
         return self.suggester().suggest(self.task(task_name).name)
 
-    def view(self, week=None) -> GroupingView:
+    def view(self, period=None) -> GroupingView:
         """Highlighted tasks not yet in a set, with suggestions; the sets with their tasks;
         every figure over the audit period (or the period asked for)."""
-        week = week or self.period.period()
-        report = self.review.week(week)
-        notes = self.review.notes(week)
+        period = period or self.period.period()
+        report = self.review.week(period)
+        notes = self.review.notes(period)
 
         in_week = {t.task.id: t for t in report.tasks}
 
@@ -161,7 +161,7 @@ class SkillSetService:
             sets[t.skill_set_id].tasks.append(with_week(t))
         for s in sets.values():
             s.tasks.sort(key=lambda g: (-g.seconds, g.name.casefold()))
-        return GroupingView(week, ungrouped, sorted(sets.values(), key=lambda s: s.name.casefold()), report)
+        return GroupingView(period, ungrouped, sorted(sets.values(), key=lambda s: s.name.casefold()), report)
 
 
 def figures(report, row, week_task, notes: list[str]) -> AuditTask:
