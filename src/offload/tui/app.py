@@ -15,6 +15,7 @@ from offload.tui.data import Data
 from offload.tui.messages import ActionDone, ActionFailed, ReminderLoaded, SettingsLoaded, Warned
 from offload.tui.screens.log import LogScreen
 from offload.tui.textual_internals import crash_of, prepare_mode
+from offload.tui.undo import UndoHistory
 
 
 # The Log shows first; the other screens (and the palette's commands) are imported when made,
@@ -95,8 +96,7 @@ class OffloadApp(App):
         self._period_read: Week | None = None  # the audit period as the database gave it last
         self._theme_at_start = self.theme
         self._warm = False
-        self.task_change = None  # the last rename or merge of a task (Renamed or Merge), for u to undo
-        self.entry_change = None  # the last delete, edit or add of an entry, for u to undo (EntryKeys)
+        self.undo = UndoHistory(self.data)  # what u undoes: the last change to entries, and to tasks
         self.reminder: ReminderLoaded | None = None  # when "nothing is running" is to be said, as read
         self._reminder_day = None  # the day that was read on: a new day reads it again
         self._reminded: int | None = None  # the idle stretch (its start) already rung for: once each
