@@ -75,7 +75,7 @@ class BriefPreview(FormDialog):
         if not isinstance(failure.error, AlreadyExists):
             self.show_error(failure.message, None)
             return
-        from offload.tui.dialogs.skill_sets import ConfirmDialog
+        from offload.tui.dialogs.questions import ConfirmDialog
 
         typed = self.typed
 

@@ -8,7 +8,8 @@ from textual.screen import Screen
 
 from offload.domain.errors import WouldMerge
 from offload.tui import words
-from offload.tui.dialogs.skill_sets import ConfirmDialog, NameDialog
+from offload.tui.dialogs.questions import ConfirmDialog
+from offload.tui.dialogs.skill_sets import NameDialog
 from offload.tui.messages import ActionFailed, NamesLoaded
 from offload.tui.undo import TASKS, task_change
 from offload.tui.widgets.task_suggester import TaskSuggester
