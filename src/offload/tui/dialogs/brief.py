@@ -16,13 +16,12 @@ from offload.tui.dialogs.form import FormDialog
 from offload.tui.messages import ActionDone, ActionFailed
 
 
-class BriefPreview(FormDialog):
+class BriefPreview(FormDialog[Path | None]):
     """Returns the path the document was saved to, or None if it was only read. `job(path, force)`
     writes it; a file already there is replaced only after asking."""
 
     what = "brief"  # the document's name in the user's words
 
-    CSS_PATH = "dialogs.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "Close", id="brief.close", tooltip="Back to the Grouping screen"),
         Binding("ctrl+s", "save", "Save to file", id="brief.save", tooltip="Write the brief to the file named below",

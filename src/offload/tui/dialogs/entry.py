@@ -16,6 +16,7 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
 from offload.domain.format import input_time
+from offload.service.timeline import EntryRow
 from offload.tui import words
 from offload.tui.dialogs.form import FormDialog
 from offload.tui.messages import ActionDone
@@ -41,29 +42,8 @@ def exact_time(epoch: int, zone: str) -> str:
     return input_time(epoch, zone) + (moment.strftime(":%S") if moment.second else "")
 
 
-class EntryDialog(FormDialog):
+class EntryDialog(FormDialog[EntryRow]):
     """`job(form)` is the change to make; returns the saved entry, or None if cancelled."""
-
-    DEFAULT_CSS = """
-    EntryDialog { align: center middle; }
-    EntryDialog > Vertical {
-        width: 72; max-width: 100%; height: auto; max-height: 100%; padding: 1 2;
-        border: thick $accent; background: $surface;
-    }
-    EntryDialog #title { text-style: bold; margin-bottom: 1; }
-    EntryDialog Grid { grid-size: 2; grid-columns: 10 1fr; grid-rows: 3; height: auto; }
-    EntryDialog Grid Label { padding: 1 0 0 0; }
-    EntryDialog #hint { color: $text-muted; margin-top: 1; }
-    EntryDialog #error { color: $error; text-style: bold; min-height: 1; margin-top: 1; }
-    EntryDialog Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
-    EntryDialog Button { margin-left: 1; }
-    /* A short window (80x24): no blank lines, so Save and Cancel stay on screen. */
-    EntryDialog.-short > Vertical { padding: 0 2; }
-    EntryDialog.-short #title, EntryDialog.-short Horizontal { margin: 0; }
-    /* The title names the day; a refusal gives its own example: the buttons keep their room. */
-    EntryDialog.-short #hint { display: none; }
-    EntryDialog.-short #error { min-height: 0; margin: 0; }
-    """
 
     def __init__(
         self,
@@ -85,9 +65,9 @@ class EntryDialog(FormDialog):
         self.hint = hint
 
     def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(self.title_text, id="title", markup=False)
-            with Grid():
+        with Vertical(classes="dialog"):
+            yield Static(self.title_text, id="title", classes="dialog-title", markup=False)
+            with Grid(classes="dialog-form"):
                 yield Label("Task")
                 yield Input(self.form.task, id="task", placeholder="e.g. Invoices (→ completes)",
                             suggester=TaskSuggester(lambda: self.names))
@@ -97,9 +77,9 @@ class EntryDialog(FormDialog):
                 yield Input(self.form.end, id="end", placeholder=self.end_hint or "e.g. 10:15")
                 yield Label("Note")
                 yield Input(self.form.note, id="note", placeholder="optional")
-            yield Static(self.hint, id="hint", markup=False)
-            yield Static("", id="error", markup=False)
-            with Horizontal():
+            yield Static(self.hint, classes="dialog-hint", markup=False)
+            yield Static("", id="error", markup=False)  # keeps its line: the buttons do not move
+            with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
 

@@ -10,16 +10,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from offload.tui.dialogs.dialog import Dialog
 
-class ChoiceDialog(ModalScreen[str | None]):
+
+class ChoiceDialog(Dialog[str | None]):
     """One of a few answers, each shown in full (two descriptions to keep one of); Enter takes the
     highlighted one, Escape cancels (None)."""
-
-    CSS_PATH = "dialogs.tcss"
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="choice.cancel", tooltip="Close without choosing"),
@@ -50,11 +49,9 @@ class ChoiceDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(Dialog[bool]):
     """A yes/no question; y (or the yes button) says yes; n or Escape says no. No has the focus, so
     a stray Enter gives the safe answer; the line under the buttons says the keys."""
-
-    CSS_PATH = "dialogs.tcss"
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Yes, do it"),

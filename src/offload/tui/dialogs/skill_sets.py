@@ -14,26 +14,24 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from offload.domain.changes import changed
 from offload.domain.skill_sets import BRIEF_FIELDS
+from offload.tui.dialogs.dialog import Dialog
 from offload.tui.dialogs.form import FormDialog
 
 Job = Callable[[Any], Any]
 
 
-class SetPicker(ModalScreen[str | None]):
+class SetPicker(Dialog[str | None]):
     """Choose a skill set by typing part of its name; Enter takes the highlighted one.
 
     With `allow_new`, a typed name that is not in the list can be created ("New set ...").
     Returns the chosen name, or None when cancelled.
     """
-
-    CSS_PATH = "dialogs.tcss"
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="picker.cancel", tooltip="Close without choosing"),
@@ -113,11 +111,9 @@ class SetPicker(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class NameDialog(FormDialog):
+class NameDialog(FormDialog[Any]):
     """One name to type (a new set, a rename); `job(name)` is the change, and a refusal shows here.
     Returns what the change returned (the skill set), or None if cancelled."""
-
-    CSS_PATH = "dialogs.tcss"
 
     def __init__(self, title: str, value: str, job: Callable[[str], Job], placeholder: str = "",
                  suggester: Suggester | None = None) -> None:
@@ -144,14 +140,12 @@ class NameDialog(FormDialog):
         self.save("name", self.job(self.query_one("#name", Input).value))
 
 
-class SetDialog(FormDialog):
+class SetDialog(FormDialog[Any]):
     """A skill set's description, outsourcing rate and the brief's scope-of-work fields; `job(changed)`
     saves the fields the user changed.
 
     The description and the brief fields are text areas (Enter starts a new line; ctrl+s saves),
     each opening at its beginning, with its question or example above it in full."""
-
-    CSS_PATH = "dialogs.tcss"
 
     def __init__(self, name: str, values: dict[str, str], job: Callable[[dict[str, str]], Job],
                  examples: dict[str, str] | None = None, currency: str = "") -> None:
@@ -167,7 +161,7 @@ class SetDialog(FormDialog):
             yield Static(f"Details and brief: {self.set_name}", classes="dialog-title", markup=False)
             with VerticalScroll(id="fields"):
                 yield from self._area("description", "Description", "What this skill set covers, in a line or two.")
-                with Grid(classes="form"):
+                with Grid(classes="dialog-form"):
                     yield Label(f"Rate an hour ({self.currency})" if self.currency else "Rate an hour", markup=False)
                     yield Input(self.values.get("rate", ""), id="rate", placeholder="e.g. 35; empty if not known yet")
                 yield Static("", classes="form-message dialog-error", id="msg-rate", markup=False)
