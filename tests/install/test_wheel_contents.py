@@ -20,7 +20,7 @@ import pytest
 import offload
 
 ROOT = Path(__file__).resolve().parents[2]
-# A data file's name as the code writes it: "entries.tcss", Path(__file__).parent / "x.tcss".
+# A data file's name as the code writes it: "dialogs.tcss", Path(__file__).parent / "x.tcss".
 DATA_SUFFIXES = (".tcss", ".css", ".json", ".txt", ".md", ".csv", ".toml", ".sql", ".ics")
 
 pytestmark = pytest.mark.skipif(not (ROOT / "pyproject.toml").is_file() or not (ROOT / "src" / "offload").is_dir(),
