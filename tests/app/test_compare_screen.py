@@ -75,9 +75,8 @@ async def test_the_compare_screen_answers_and_its_week_keys_choose_the_later_per
 
 
 async def test_the_compare_key_is_in_the_footer_and_the_palette(tmp_path):
-    from textual.widgets._footer import FooterKey
-
     from offload.tui.commands import OffloadCommands
+    from offload.tui.textual_internals import FooterKey
 
     app = demo_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

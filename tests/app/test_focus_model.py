@@ -11,12 +11,12 @@ import shutil
 
 import pytest
 from textual.widgets import DataTable, Input
-from textual.widgets._footer import FooterKey
 
 from offload.tui.app import OffloadApp
 from offload.tui.screens.help import HelpScreen
 from offload.tui.screens.log import LogScreen
 from offload.tui.dialogs.entry import EntryDialog
+from offload.tui.textual_internals import FooterKey
 from tests.helpers.app import press, settle
 from tests.helpers.commands import run_offload
 from tests.helpers.tmux import new_socket, start_app, tmux, wait_for

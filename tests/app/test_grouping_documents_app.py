@@ -8,7 +8,8 @@ from textual.widgets import DataTable, Input, Markdown, OptionList, Static, Text
 from offload.domain.skill_sets import BRIEF_FIELDS
 from offload.tui.app import OffloadApp
 from offload.tui.dialogs.brief import PlanPreview
-from offload.tui.dialogs.skill_sets import ChoiceDialog, ConfirmDialog, SetDialog, SetPicker
+from offload.tui.dialogs.questions import ChoiceDialog, ConfirmDialog
+from offload.tui.dialogs.skill_sets import SetDialog, SetPicker
 from tests.helpers.weeks import log_week
 from tests.helpers.app import press, settle
 

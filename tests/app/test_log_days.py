@@ -10,11 +10,11 @@ from datetime import date
 
 import pytest
 from textual.widgets import DataTable, Input, Static
-from textual.widgets._footer import FooterKey
 
 from offload.tui.app import OffloadApp
 from offload.tui.dialogs.day import DayDialog
 from offload.tui.dialogs.entry import EntryDialog
+from offload.tui.textual_internals import FooterKey
 from offload.tui.widgets.week_strip import WeekStrip
 from tests.helpers.db import snapshot
 from tests.helpers.commands import run_offload

@@ -9,8 +9,8 @@ from textual.widgets import DataTable, Input, Static
 
 from offload.domain.weeks import Period
 from offload.tui.app import OffloadApp
+from offload.tui.dialogs.questions import ConfirmDialog
 from offload.tui.dialogs.rename import RenameTaskDialog
-from offload.tui.dialogs.skill_sets import ConfirmDialog
 from tests.helpers.weeks import log_review_week as log_week
 from tests.helpers.app import press, settle
 

@@ -118,7 +118,7 @@ async def test_the_week_strip_shows_every_day_and_the_week_total(demo, width):
 
 # --- The footer: every key whole, at any size ------------------------------------------------------
 def footer_keys(footer):
-    from textual.widgets._footer import FooterKey
+    from offload.tui.textual_internals import FooterKey
 
     return list(footer.query(FooterKey))
 

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Input, Static
 
 from offload.tui.app import OffloadApp
 from offload.tui.dialogs.brief import BriefPreview
-from offload.tui.dialogs.skill_sets import ConfirmDialog
+from offload.tui.dialogs.questions import ConfirmDialog
 from tests.helpers.weeks import log_week
 from tests.helpers.app import press, settle
 

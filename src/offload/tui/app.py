@@ -14,6 +14,8 @@ from offload.tui import words
 from offload.tui.data import Data
 from offload.tui.messages import ActionDone, ActionFailed, ReminderLoaded, SettingsLoaded, Warned
 from offload.tui.screens.log import LogScreen
+from offload.tui.textual_internals import crash_of, prepare_mode
+from offload.tui.undo import UndoHistory
 
 
 # The Log shows first; the other screens (and the palette's commands) are imported when made,
@@ -94,8 +96,7 @@ class OffloadApp(App):
         self._period_read: Week | None = None  # the audit period as the database gave it last
         self._theme_at_start = self.theme
         self._warm = False
-        self.task_change = None  # the last rename or merge of a task (Renamed or Merge), for u to undo
-        self.entry_change = None  # the last delete, edit or add of an entry, for u to undo (EntryKeys)
+        self.undo = UndoHistory(self.data)  # what u undoes: the last change to entries, and to tasks
         self.reminder: ReminderLoaded | None = None  # when "nothing is running" is to be said, as read
         self._reminder_day = None  # the day that was read on: a new day reads it again
         self._reminded: int | None = None  # the idle stretch (its start) already rung for: once each
@@ -104,7 +105,7 @@ class OffloadApp(App):
     def crashed(self) -> BaseException | None:
         """The error that stopped the app, if one did (Textual keeps the first and sets the
         return code; it prints the error itself as the app closes)."""
-        return self._exception if self.return_code else None
+        return crash_of(self)
 
     def on_mount(self) -> None:
         self._held_warnings.on_warning(lambda message: self.post_message(Warned(message)))
@@ -131,12 +132,7 @@ class OffloadApp(App):
         self.data.load_settings(self.week, zones=True)  # and say once if some entries' zone cannot be read
         for mode in self.MODES:
             if mode != self.current_mode:
-                self._init_mode(mode)  # Textual's own start of a mode's screen, not shown
-                # Textual re-reads every style sheet when a screen is first shown (~100 ms):
-                # the styles are read now, so that screen is marked as up to date with them.
-                screen = self._screen_stacks[mode][0]
-                self.stylesheet.update(screen)
-                screen._css_update_count = self._css_update_count
+                prepare_mode(self, mode)  # started, its styles read, not shown
         self.call_after_refresh(self._settle_memory)
 
     def _settle_memory(self) -> None:

@@ -16,13 +16,12 @@ from offload.tui.dialogs.form import FormDialog
 from offload.tui.messages import ActionDone, ActionFailed
 
 
-class BriefPreview(FormDialog):
+class BriefPreview(FormDialog[Path | None]):
     """Returns the path the document was saved to, or None if it was only read. `job(path, force)`
     writes it; a file already there is replaced only after asking."""
 
     what = "brief"  # the document's name in the user's words
 
-    CSS_PATH = "dialogs.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "Close", id="brief.close", tooltip="Back to the Grouping screen"),
         Binding("ctrl+s", "save", "Save to file", id="brief.save", tooltip="Write the brief to the file named below",
@@ -75,7 +74,7 @@ class BriefPreview(FormDialog):
         if not isinstance(failure.error, AlreadyExists):
             self.show_error(failure.message, None)
             return
-        from offload.tui.dialogs.skill_sets import ConfirmDialog
+        from offload.tui.dialogs.questions import ConfirmDialog
 
         typed = self.typed
 

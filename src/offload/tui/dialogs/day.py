@@ -29,40 +29,24 @@ def check_day_shown(day: date, today: date) -> date:
     return day
 
 
-class DayDialog(FormDialog):
+class DayDialog(FormDialog[date]):
     """Returns the date chosen, or None if cancelled. A day it cannot show is said beside the field."""
-
-    DEFAULT_CSS = """
-    DayDialog { align: center middle; }
-    DayDialog > Vertical {
-        width: 60; max-width: 100%; height: auto; max-height: 100%; padding: 1 2;
-        border: thick $accent; background: $surface;
-    }
-    DayDialog #title { text-style: bold; margin-bottom: 1; }
-    DayDialog Horizontal.field { height: 3; }
-    DayDialog Label { width: 5; padding: 1 0 0 0; }
-    DayDialog #day { width: 1fr; }
-    DayDialog #hint { color: $text-muted; }
-    DayDialog #msg-day { color: $error; text-style: bold; margin-left: 5; height: auto; }
-    DayDialog #error { color: $error; text-style: bold; height: auto; }
-    DayDialog Horizontal.buttons { height: auto; align-horizontal: right; margin-top: 1; }
-    DayDialog Button { margin-left: 1; }
-    """
 
     def __init__(self, today: date) -> None:
         super().__init__()
         self.today = today
 
     def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static("Show a day on the Log", id="title")
+        with Vertical(classes="dialog"):
+            yield Static("Show a day on the Log", id="title", classes="dialog-title")
             with Horizontal(classes="field"):
                 yield Label("Day")
                 yield Input(placeholder="e.g. yesterday, mon, 2026-11-17", id="day")
             yield Static("", id="msg-day", classes="form-message", markup=False)
-            yield Static("today · yesterday · mon … sun (the last one) · 2026-11-17", id="hint", markup=False)
+            yield Static("today · yesterday · mon … sun (the last one) · 2026-11-17", classes="dialog-hint",
+                         markup=False)
             yield Static("", id="error", classes="dialog-error", markup=False)
-            with Horizontal(classes="buttons"):
+            with Horizontal(classes="dialog-buttons"):
                 yield Button("Show", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
 

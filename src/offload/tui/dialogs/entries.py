@@ -10,12 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from offload.domain.format import duration, entry_duration
 from offload.domain.weeks import Week, epoch_date
 from offload.domain.zones import reading_zone
+from offload.tui.dialogs.dialog import Dialog
 from offload.tui.dialogs.entry import EntryKeys
 from offload.tui.messages import ActionDone, DataChanged, EntriesLoaded
 from offload.tui.widgets.keys_footer import KeysFooter
@@ -43,12 +43,11 @@ def entry_cells(entry, zone: str, now_epoch: int) -> list[Text]:
     ]
 
 
-class TaskEntriesDialog(EntryKeys, ModalScreen[None]):
+class TaskEntriesDialog(EntryKeys, Dialog[None]):
     """Each time a task was done in the audit period; e (or Enter) edits the entry under the cursor,
     d deletes it and u undoes the last of those, as on the Log. The list and the total follow every change (and
     the Review below it, which hears DataChanged too)."""
 
-    CSS_PATH = "entries.tcss"
     BINDINGS = [
         Binding("escape,q", "close", "Close", id="entries.close", tooltip="Back to the review"),
         Binding("e", "edit", "Edit", id="entries.edit", tooltip="Edit the entry under the cursor: task, times, note"),
@@ -68,7 +67,7 @@ class TaskEntriesDialog(EntryKeys, ModalScreen[None]):
         self.names = names or []
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="entries-box"):
+        with Vertical(id="entries-box", classes="dialog"):
             yield Static(self.task_name, id="entries-task", markup=False)
             yield Static(self.week.title(), id="entries-week", markup=False)
             yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)

@@ -16,9 +16,11 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
 from offload.domain.format import input_time
+from offload.service.timeline import EntryRow
 from offload.tui import words
 from offload.tui.dialogs.form import FormDialog
 from offload.tui.messages import ActionDone
+from offload.tui.undo import ENTRIES, EntryAdded, EntryDeleted, EntryEdited
 from offload.tui.widgets.task_suggester import TaskSuggester
 
 TIMES_HINT = "Times: 9:30 · yesterday 17:00 · mon 9:00 · 2026-11-20 09:00 · -15m"
@@ -40,29 +42,8 @@ def exact_time(epoch: int, zone: str) -> str:
     return input_time(epoch, zone) + (moment.strftime(":%S") if moment.second else "")
 
 
-class EntryDialog(FormDialog):
+class EntryDialog(FormDialog[EntryRow]):
     """`job(form)` is the change to make; returns the saved entry, or None if cancelled."""
-
-    DEFAULT_CSS = """
-    EntryDialog { align: center middle; }
-    EntryDialog > Vertical {
-        width: 72; max-width: 100%; height: auto; max-height: 100%; padding: 1 2;
-        border: thick $accent; background: $surface;
-    }
-    EntryDialog #title { text-style: bold; margin-bottom: 1; }
-    EntryDialog Grid { grid-size: 2; grid-columns: 10 1fr; grid-rows: 3; height: auto; }
-    EntryDialog Grid Label { padding: 1 0 0 0; }
-    EntryDialog #hint { color: $text-muted; margin-top: 1; }
-    EntryDialog #error { color: $error; text-style: bold; min-height: 1; margin-top: 1; }
-    EntryDialog Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
-    EntryDialog Button { margin-left: 1; }
-    /* A short window (80x24): no blank lines, so Save and Cancel stay on screen. */
-    EntryDialog.-short > Vertical { padding: 0 2; }
-    EntryDialog.-short #title, EntryDialog.-short Horizontal { margin: 0; }
-    /* The title names the day; a refusal gives its own example: the buttons keep their room. */
-    EntryDialog.-short #hint { display: none; }
-    EntryDialog.-short #error { min-height: 0; margin: 0; }
-    """
 
     def __init__(
         self,
@@ -84,9 +65,9 @@ class EntryDialog(FormDialog):
         self.hint = hint
 
     def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(self.title_text, id="title", markup=False)
-            with Grid():
+        with Vertical(classes="dialog"):
+            yield Static(self.title_text, id="title", classes="dialog-title", markup=False)
+            with Grid(classes="dialog-form"):
                 yield Label("Task")
                 yield Input(self.form.task, id="task", placeholder="e.g. Invoices (→ completes)",
                             suggester=TaskSuggester(lambda: self.names))
@@ -96,9 +77,9 @@ class EntryDialog(FormDialog):
                 yield Input(self.form.end, id="end", placeholder=self.end_hint or "e.g. 10:15")
                 yield Label("Note")
                 yield Input(self.form.note, id="note", placeholder="optional")
-            yield Static(self.hint, id="hint", markup=False)
-            yield Static("", id="error", markup=False)
-            with Horizontal():
+            yield Static(self.hint, classes="dialog-hint", markup=False)
+            yield Static("", id="error", markup=False)  # keeps its line: the buttons do not move
+            with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
 
@@ -159,17 +140,8 @@ class EntryKeys:
     """e edits, d deletes, and u undoes the last of those (or of an entry added): the Log's day and
     the Review's entries of a task do it alike. The class using it gives `selected_entry()` and
     `entry_names()`, calls `entry_done()` from its ActionDone handler and `entry_added()` once
-    its add dialog saved."""
-
-    # What u undoes, app-wide, so "the last change" is the last one made anywhere in the app:
-    # ("delete", gone) | ("edit", before, after) | ("add", added).
-    @property
-    def undoable(self):
-        return self.app.entry_change
-
-    @undoable.setter
-    def undoable(self, change) -> None:
-        self.app.entry_change = change
+    its add dialog saved. What u undoes is the app's (tui/undo.py), so "the last change" is the
+    last one made anywhere in the app."""
 
     def selected_entry(self):
         raise NotImplementedError
@@ -184,14 +156,14 @@ class EntryKeys:
     def edit_entry(self, entry, focus: str = "task") -> None:
         def saved(after) -> None:
             if after:
-                self.undoable = ("edit", entry, after)
+                self.app.undo.remember(EntryEdited(entry, after))
                 self.notify(words.edited(after, self.app.data.zone), markup=False)
 
         self.app.push_screen(edit_entry_dialog(entry, self.app.data.zone, self.entry_names(), focus), saved)
 
     def entry_added(self, added) -> None:
         if added:
-            self.undoable = ("add", added)
+            self.app.undo.remember(EntryAdded(added))
             self.notify(words.added(added, self.app.data.zone), markup=False)
 
     def delete_entry(self, entry) -> None:
@@ -199,26 +171,17 @@ class EntryKeys:
         self.app.data.change(self, "delete", lambda s: s.log.delete(entry.id), lambda gone: words.deleted(gone, zone))
 
     def undo_entry_change(self) -> None:
-        """Undo the last delete, edit or add made here; once, and only as it was left."""
-        last = self.undoable
+        """Undo the last delete, edit or add; once, and only where it shows."""
+        last = self.app.undo.last(ENTRIES)
         if last is None:
             self.notify("Nothing to undo.", severity="warning")
             return
-        zone = self.app.data.zone
-        if not any(self.shows(entry) for entry in last[1:]):
-            self.notify(words.undo_elsewhere(last[-1], zone), severity="warning", timeout=8, markup=False)
+        if not last.shown(self.shows):
+            self.notify(words.undo_elsewhere(last.named(), self.app.data.zone), severity="warning", timeout=8,
+                        markup=False)
             return
-        if last[0] == "delete":
-            self.app.data.change(self, "undo", lambda s: s.log.undo_delete(last[1]), words.put_back)
-        elif last[0] == "edit":
-            self.app.data.change(self, "undo", lambda s: s.log.undo_edit(last[1], last[2]),
-                                 lambda back: words.edit_undone(back, zone))
-        else:
-            self.app.data.change(self, "undo", lambda s: s.log.delete(last[1].id),
-                                 lambda gone: words.add_undone(gone, zone))
+        self.app.undo.run(self, last)
 
     def entry_done(self, done: ActionDone) -> None:
         if done.action == "delete":
-            self.undoable = ("delete", done.result)
-        elif done.action == "undo":
-            self.undoable = None
+            self.app.undo.remember(EntryDeleted(done.result))

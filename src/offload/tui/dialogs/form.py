@@ -12,28 +12,25 @@ from typing import Any, Callable
 
 from textual import on
 from textual.binding import Binding
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from offload.tui.dialogs.dialog import Dialog, ResultT
 from offload.tui.messages import ActionDone, ActionFailed
 
 # Lines that take no room while they have nothing to say.
 QUIET_LINES = (".form-message", ".dialog-error")
 
 
-class FormDialog(ModalScreen):
+class FormDialog(Dialog[ResultT]):
     """Subclasses compose their fields (ids from `field_id`), an `#error` Static, Save/Cancel
     buttons (`#save`, `#cancel`), and define `action_save`, which calls `save()`. A Static with
-    id `msg-<field>` (class form-message), if the form has one, takes that field's message."""
+    id `msg-<field>` (class form-message), if the form has one, takes that field's message.
+    `ResultT` is what a save returns (dismissed with it; None when cancelled)."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving"),
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save", priority=True),
     ]
-
-    DEFAULT_CSS = """
-    FormDialog Input.-invalid { border: tall $error; }
-    """
 
     saving = False
 

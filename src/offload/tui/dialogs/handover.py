@@ -18,24 +18,9 @@ from offload.tui.dialogs.form import FormDialog
 Job = Callable[[Any], Any]
 
 
-class HandoverDialog(FormDialog):
+class HandoverDialog(FormDialog[Any]):
     """`job(since, cost, hours)` saves; `clear` forgets the record. Returns what the change returned
     (the handover, or True once cleared), or None if cancelled."""
-
-    DEFAULT_CSS = """
-    HandoverDialog { align: center middle; }
-    HandoverDialog > Vertical {
-        width: 76; max-width: 100%; height: auto; padding: 1 2;
-        border: thick $accent; background: $surface;
-    }
-    HandoverDialog #title { text-style: bold; margin-bottom: 1; }
-    HandoverDialog Grid { grid-size: 2; grid-columns: 22 1fr; grid-rows: 3; height: auto; }
-    HandoverDialog Grid Label { padding: 1 0 0 0; }
-    HandoverDialog #hint { color: $text-muted; margin-top: 1; }
-    HandoverDialog #error { color: $error; text-style: bold; height: auto; margin-top: 1; }
-    HandoverDialog Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
-    HandoverDialog Button { margin-left: 1; }
-    """
 
     def __init__(self, set_name: str, values: dict[str, str], job: Callable[[str, str, str], Job],
                  clear: Job | None = None) -> None:
@@ -46,19 +31,19 @@ class HandoverDialog(FormDialog):
         self.clear = clear
 
     def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(f"Handed over: {self.set_name}", id="title", markup=False)
-            with Grid():
+        with Vertical(classes="dialog"):
+            yield Static(f"Handed over: {self.set_name}", id="title", classes="dialog-title", markup=False)
+            with Grid(classes="dialog-form"):
                 yield Label("Since (the day)")
                 yield Input(self.values.get("since", ""), id="since", placeholder="e.g. 2026-11-16, mon or today")
                 yield Label("What it costs now")
                 yield Input(self.values.get("cost", ""), id="cost", placeholder="e.g. 400/month or 25/h")
                 yield Label("Hours billed a month")
                 yield Input(self.values.get("hours", ""), id="hours", placeholder="with an hourly cost, e.g. 10")
-            yield Static("The Compare screen (4) weighs the hours it frees against this cost.", id="hint",
-                         markup=False)
+            yield Static("The Compare screen (4) weighs the hours it frees against this cost.",
+                         classes="dialog-hint", markup=False)
             yield Static("", id="error", classes="dialog-error", markup=False)
-            with Horizontal():
+            with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 if self.clear is not None:
                     yield Button("Not handed over", variant="warning", id="clear")

@@ -8,8 +8,10 @@ from textual.screen import Screen
 
 from offload.domain.errors import WouldMerge
 from offload.tui import words
-from offload.tui.dialogs.skill_sets import ConfirmDialog, NameDialog
+from offload.tui.dialogs.questions import ConfirmDialog
+from offload.tui.dialogs.skill_sets import NameDialog
 from offload.tui.messages import ActionFailed, NamesLoaded
+from offload.tui.undo import TASKS, task_change
 from offload.tui.widgets.task_suggester import TaskSuggester
 
 
@@ -59,32 +61,17 @@ def rename_task(screen: Screen, name: str) -> None:
     def done(result) -> None:
         if not result or result is True:
             return
-        screen.app.task_change = result
+        screen.app.undo.remember(task_change(result))
         screen.notify(words.task_renamed(result), timeout=8, markup=False)
 
     screen.app.push_screen(RenameTaskDialog(name), done)
 
 
 def undo_task_change(screen: Screen) -> None:
-    """Put back the last rename or merge made from the Review or the Grouping."""
-    change = getattr(screen.app, "task_change", None)
-    if change is None:
+    """Put back the last rename or merge made from the Review or the Grouping. A refusal (a task
+    of that name again) leaves it to try again once the obstacle is gone."""
+    last = screen.app.undo.last(TASKS)
+    if last is None:
         screen.notify("Nothing to undo.", severity="warning")
         return
-
-    def undone(said: str):
-        # Forgotten only once undone: a refusal (a task of that name again) leaves it to try
-        # again once the obstacle is gone.
-        def done(_result) -> str:
-            if screen.app.task_change is change:
-                screen.app.task_change = None
-            return said
-
-        return done
-
-    if hasattr(change, "moved"):  # a merge
-        screen.app.data.change(screen, "undo merge", lambda s: s.tasks.undo_merge(change),
-                               undone(words.merge_undone(change)))
-    else:
-        screen.app.data.change(screen, "undo rename", lambda s: s.tasks.undo_rename(change),
-                               undone(f"'{change.new}' is called '{change.old}' again"))
+    screen.app.undo.run(screen, last)

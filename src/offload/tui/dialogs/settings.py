@@ -23,11 +23,9 @@ TYPED = ("long_running_hours", "hourly_value", "currency")
 SETTINGS = {key: s for key, s in ALL_SETTINGS.items() if s.in_dialog}
 
 
-class SettingsDialog(FormDialog):
+class SettingsDialog(FormDialog[Any]):
     """`job(changed, shown)` saves; returns what it returned once saved, None if cancelled. A bad
     value shows its message beside the field and blocks saving."""
-
-    CSS_PATH = "settings.tcss"
 
     def __init__(self, values: dict[str, str], themes: list[str],
                  job: Callable[[dict[str, str], dict[str, str]], Callable[[Any], Any]]) -> None:
@@ -37,8 +35,8 @@ class SettingsDialog(FormDialog):
         self.job = job
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="settings-box"):
-            yield Static("Settings", id="settings-title")
+        with Vertical(id="settings-box", classes="dialog"):
+            yield Static("Settings", id="settings-title", classes="dialog-title")
             # The fields scroll; Save and Cancel stay in view below them, after them for Tab.
             with VerticalScroll(id="settings-fields"):
                 for key, setting in SETTINGS.items():
@@ -46,9 +44,10 @@ class SettingsDialog(FormDialog):
                         yield Label(setting.label, classes="setting-label")
                         yield self._field(key)
                     yield Static("", id=f"msg-{key}", classes="setting-message form-message", markup=False)
-                yield Static("Stored in the database, so the command line uses them too.", id="settings-hint")
+                yield Static("Stored in the database, so the command line uses them too.", id="settings-hint",
+                             classes="dialog-hint")
             yield Static("", id="error", classes="setting-message dialog-error", markup=False)
-            with Horizontal(id="settings-buttons"):
+            with Horizontal(id="settings-buttons", classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
 

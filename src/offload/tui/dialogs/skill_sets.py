@@ -1,4 +1,5 @@
-"""Dialogs of the Grouping screen: pick a skill set, name one, edit its details and brief fields.
+"""Dialogs of the Grouping screen: pick a skill set, name one, edit its details and brief fields
+(its yes/no and choice questions are in questions.py).
 
 Each returns its result with dismiss(); the forms (name, details) save through the form base,
 so a refusal shows inside the dialog beside the field it names, and the dialog stays open.
@@ -13,26 +14,24 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from offload.domain.changes import changed
 from offload.domain.skill_sets import BRIEF_FIELDS
+from offload.tui.dialogs.dialog import Dialog
 from offload.tui.dialogs.form import FormDialog
 
 Job = Callable[[Any], Any]
 
 
-class SetPicker(ModalScreen[str | None]):
+class SetPicker(Dialog[str | None]):
     """Choose a skill set by typing part of its name; Enter takes the highlighted one.
 
     With `allow_new`, a typed name that is not in the list can be created ("New set ...").
     Returns the chosen name, or None when cancelled.
     """
-
-    CSS_PATH = "dialogs.tcss"
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="picker.cancel", tooltip="Close without choosing"),
@@ -112,11 +111,9 @@ class SetPicker(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class NameDialog(FormDialog):
+class NameDialog(FormDialog[Any]):
     """One name to type (a new set, a rename); `job(name)` is the change, and a refusal shows here.
     Returns what the change returned (the skill set), or None if cancelled."""
-
-    CSS_PATH = "dialogs.tcss"
 
     def __init__(self, title: str, value: str, job: Callable[[str], Job], placeholder: str = "",
                  suggester: Suggester | None = None) -> None:
@@ -143,14 +140,12 @@ class NameDialog(FormDialog):
         self.save("name", self.job(self.query_one("#name", Input).value))
 
 
-class SetDialog(FormDialog):
+class SetDialog(FormDialog[Any]):
     """A skill set's description, outsourcing rate and the brief's scope-of-work fields; `job(changed)`
     saves the fields the user changed.
 
     The description and the brief fields are text areas (Enter starts a new line; ctrl+s saves),
     each opening at its beginning, with its question or example above it in full."""
-
-    CSS_PATH = "dialogs.tcss"
 
     def __init__(self, name: str, values: dict[str, str], job: Callable[[dict[str, str]], Job],
                  examples: dict[str, str] | None = None, currency: str = "") -> None:
@@ -166,7 +161,7 @@ class SetDialog(FormDialog):
             yield Static(f"Details and brief: {self.set_name}", classes="dialog-title", markup=False)
             with VerticalScroll(id="fields"):
                 yield from self._area("description", "Description", "What this skill set covers, in a line or two.")
-                with Grid(classes="form"):
+                with Grid(classes="dialog-form"):
                     yield Label(f"Rate an hour ({self.currency})" if self.currency else "Rate an hour", markup=False)
                     yield Input(self.values.get("rate", ""), id="rate", placeholder="e.g. 35; empty if not known yet")
                 yield Static("", classes="form-message dialog-error", id="msg-rate", markup=False)
@@ -203,73 +198,3 @@ class SetDialog(FormDialog):
     def action_save(self) -> None:
         # Only the fields the user changed: one changed from the shell meanwhile stays.
         self.save("details", self.job(changed(self.read(), self.values)))
-
-
-class ChoiceDialog(ModalScreen[str | None]):
-    """One of a few answers, each shown in full (two descriptions to keep one of); Enter takes the
-    highlighted one, Escape cancels (None)."""
-
-    CSS_PATH = "dialogs.tcss"
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="choice.cancel", tooltip="Close without choosing"),
-    ]
-
-    def __init__(self, question: str, choices: Sequence[tuple[str, str]]) -> None:
-        super().__init__()
-        self.question = question
-        self.choices = list(choices)  # (label, value)
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-title", markup=False)
-            yield OptionList(*(Option(Text(label), id=str(i)) for i, (label, _) in enumerate(self.choices)),
-                             id="choices")
-            yield Static("↑↓ choose · Enter takes it · Esc cancels", classes="dialog-hint", markup=False)
-
-    def on_mount(self) -> None:
-        options = self.query_one("#choices", OptionList)
-        options.highlighted = 0
-        options.focus()
-
-    @on(OptionList.OptionSelected, "#choices")
-    def selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.choices[int(event.option.id)][1])
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class ConfirmDialog(ModalScreen[bool]):
-    """A yes/no question; y (or the yes button) says yes; n or Escape says no. No has the focus, so
-    a stray Enter gives the safe answer; the line under the buttons says the keys."""
-
-    CSS_PATH = "dialogs.tcss"
-
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Yes, do it"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no", tooltip="No, leave it as it is"),
-    ]
-
-    def __init__(self, question: str, yes: str = "Yes") -> None:
-        super().__init__()
-        self.question = question
-        self.yes = yes
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-title", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(self.yes, variant="error", id="yes")
-                yield Button("No", id="no")
-            yield Static(f"y: {self.yes} · n or Esc: No (No has the focus)", classes="dialog-hint", markup=False)
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
-
-    @on(Button.Pressed)
-    def pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)

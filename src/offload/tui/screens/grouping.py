@@ -21,7 +21,8 @@ from offload.domain.format import duration, money
 from offload.domain.skill_sets import FIELD_KEYS
 from offload.tui.dialogs.brief import BriefPreview, PlanPreview
 from offload.tui.dialogs.rename import rename_task, undo_task_change
-from offload.tui.dialogs.skill_sets import ChoiceDialog, ConfirmDialog, NameDialog, SetDialog, SetPicker
+from offload.tui.dialogs.questions import ChoiceDialog, ConfirmDialog
+from offload.tui.dialogs.skill_sets import NameDialog, SetDialog, SetPicker
 from offload.tui.messages import BriefLoaded, DataChanged, GroupingLoaded, HandoverLoaded, PlanLoaded
 from offload.tui.screens.period_keys import PeriodKeys
 from offload.tui.widgets.fit_table import FitTable, cut

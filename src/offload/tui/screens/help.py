@@ -14,6 +14,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
+from offload.tui.textual_internals import own_bindings
+
 
 @dataclass(frozen=True)
 class KeyHelp:
@@ -25,7 +27,7 @@ class KeyHelp:
 
 def _own_bindings(owner) -> list[Binding]:
     """The bindings of an app or screen, in declaration order (inherited included)."""
-    return [binding for _key, binding in owner._bindings]
+    return own_bindings(owner)
 
 
 def _group(section: str, bindings: list[Binding], app: App, seen: set[str]) -> list[KeyHelp]:

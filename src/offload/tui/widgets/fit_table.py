@@ -12,6 +12,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import DataTable
 
+from offload.tui.textual_internals import relayout_columns
+
 MIN_FLEX = 8
 
 
@@ -77,9 +79,7 @@ class FitTable(DataTable):
                 column.width = fitted
                 changed = True
         if changed:
-            # DataTable has no public way to resize a column: recompute its size and redraw.
-            self._require_update_dimensions = True
-            self._clear_caches()
+            relayout_columns(self)
 
     def _widest(self, key: str, label: int) -> int:
         """The widest cell of a flexible column as it stands now (the table's own measure only

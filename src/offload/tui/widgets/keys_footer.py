@@ -21,6 +21,8 @@ from typing import Sequence
 from rich.cells import cell_len
 from textual.widgets import Footer
 
+from offload.tui.textual_internals import footer_bindings_ready, set_footer_bindings_ready
+
 NARROW = 100
 MAX_LINES = 3
 
@@ -194,7 +196,7 @@ class KeysFooter(Footer):
         # Textual recomposes the footer each time the bindings may have changed (every focus
         # move, every screen switch, several times each, on screens out of sight too): only a
         # real change on the screen shown is worth the ten new widgets and their styles.
-        self._bindings_ready = True
+        set_footer_bindings_ready(self)
         if not screen.app.app_focus or not self.is_attached or screen is not self.screen or not screen.is_current:
             return
         if self._recompose_pending:
@@ -208,7 +210,7 @@ class KeysFooter(Footer):
             await self.recompose()
 
     def compose(self):
-        if self._bindings_ready:
+        if footer_bindings_ready(self):
             self._shown = self._keys_now()
             self._items, self._palette = self._items_now()
         # Before its first layout the footer's width is not known yet: the window's stands in.
