@@ -6,6 +6,8 @@ Helpers (plain functions) are in tests/helpers/; no test module imports another.
 from __future__ import annotations
 
 import os
+import signal
+import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -14,6 +16,24 @@ import pytest
 from offload.domain.clock import FrozenClock
 from offload.service import Offload
 from tests.helpers.weeks import BOOKS
+
+
+def pytest_configure(config):
+    """In CI (`CI` set) the run stops at once unless `offload` is the installed wheel, whatever
+    part of the suite runs. And a TERM signal (a CI timeout) ends the run as ctrl+c does, so
+    each test's teardown runs: no tmux server or app is left behind."""
+    if os.environ.get("CI"):
+        from tests.helpers.installed import where_offload_comes_from
+
+        problem = where_offload_comes_from()
+        if problem:
+            raise pytest.UsageError(f"CI tests the installed package, but {problem}")
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupted)
+
+
+def _interrupted(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
 
 
 def pytest_xdist_auto_num_workers(config):

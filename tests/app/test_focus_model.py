@@ -19,7 +19,7 @@ from offload.tui.dialogs.entry import EntryDialog
 from offload.tui.textual_internals import FooterKey
 from tests.helpers.app import press, settle
 from tests.helpers.commands import run_offload
-from tests.helpers.tmux import new_socket, start_app, tmux, wait_for
+from tests.helpers.tmux import new_socket, start_app, stop_server, tmux, wait_for
 
 SIZE = (120, 36)
 
@@ -161,4 +161,4 @@ def test_the_launch_keys_work_through_tmux(tmp_path, keys, shows):
                 tmux(socket, "send-keys", key, check=True)
         assert shows in wait_for(socket, shows)
     finally:
-        tmux(socket, "kill-server", capture_output=True)
+        stop_server(socket)

@@ -18,7 +18,7 @@ from offload.tui.textual_internals import FooterKey
 from offload.tui.widgets.week_strip import WeekStrip
 from tests.helpers.db import snapshot
 from tests.helpers.commands import run_offload
-from tests.helpers.tmux import new_socket, start_app, tmux, wait_for
+from tests.helpers.tmux import new_socket, start_app, stop_server, tmux, wait_for
 from tests.helpers.app import press, settle, type_into
 
 SIZE = (120, 36)
@@ -292,7 +292,7 @@ def test_the_day_keys_work_while_typing_through_tmux(tmp_path, keys, shows):
         screen = wait_for(socket, shows)
         assert shows in screen
     finally:
-        tmux(socket, "kill-server", capture_output=True)
+        stop_server(socket)
 
 
 async def test_an_entry_added_on_a_day_shown_changes_nothing_on_a_bad_time(service, clock, db_path):

@@ -1,34 +1,18 @@
 """The suite tests the copy of Offload a user installs. In CI (`CI` set, as CI services and
 .ci/run set it) the run fails if `offload` came from this checkout's src/ or from an editable
-install; a contributor working editable day to day is not bothered."""
+install: at its start, whatever part of the suite runs (tests/conftest.py), and here again;
+a contributor working editable day to day is not bothered."""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-from importlib import metadata
 from pathlib import Path
 
 import pytest
 
 import offload
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def where_offload_comes_from() -> str | None:
-    """Why this is not the installed package, or None when it is."""
-    package = Path(offload.__file__).resolve().parent
-    if (ROOT / "src") in package.parents:
-        return f"offload was imported from this checkout's src/ ({package})"
-    try:
-        direct = metadata.distribution("offload").read_text("direct_url.json")
-    except metadata.PackageNotFoundError:
-        return f"offload at {package} is not an installed distribution"
-    if direct and json.loads(direct).get("dir_info", {}).get("editable"):
-        return f"offload is an editable install ({package})"
-    return None
+from tests.helpers.installed import where_offload_comes_from
 
 
 @pytest.mark.skipif(not os.environ.get("CI"), reason="only in CI: a contributor may work on an editable install")
