@@ -13,7 +13,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from offload.domain.catalogue import catalogue_set
@@ -22,7 +21,8 @@ from offload.domain.skill_sets import FIELD_KEYS
 from offload.tui.dialogs.brief import BriefPreview, PlanPreview
 from offload.tui.dialogs.rename import rename_task, undo_task_change
 from offload.tui.dialogs.skill_sets import ChoiceDialog, ConfirmDialog, NameDialog, SetDialog, SetPicker
-from offload.tui.messages import BriefLoaded, DataChanged, GroupingLoaded, HandoverLoaded, PlanLoaded
+from offload.tui.messages import BriefLoaded, GroupingLoaded, HandoverLoaded, PlanLoaded
+from offload.tui.screens.base import DataScreen
 from offload.tui.screens.period_keys import PeriodKeys
 from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.keys_footer import KeysFooter
@@ -34,8 +34,9 @@ def period_title(period) -> str:
     return f"Audit period: {period.title()} · {hours} · a month by each task's frequency · ← → + -"
 
 
-class GroupingScreen(PeriodKeys, Screen):
+class GroupingScreen(PeriodKeys, DataScreen):
     CSS_PATH = "grouping.tcss"
+    SUB_TITLE = "Grouping"
     BINDINGS = [
         Binding("a", "accept", "Accept", id="grouping.accept",
                 tooltip="Put the selected task in the skill set suggested for it"),
@@ -78,16 +79,11 @@ class GroupingScreen(PeriodKeys, Screen):
         self.view = None  # GroupingView, as read last
         self.choices: list = []  # SetChoice: what the picker offers
         self.currency = ""
-        self.stale = False
         self._ticks = 0
         self._select_after: str | None = None  # a set just made or merged into: the cursor goes to it
         self._brief_when_read = False  # b (or the palette) before the first read: the brief once it is in
         # Row key -> (kind, name): "task" rows on both sides, "set" rows on the right.
         self.rows: dict[str, tuple[str, str]] = {}
-
-    @property
-    def data(self):
-        return self.app.data
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -105,10 +101,7 @@ class GroupingScreen(PeriodKeys, Screen):
         yield Static("", id="hint", markup=False)
         yield KeysFooter()
 
-    def on_mount(self) -> None:
-        if not self.app.is_running:
-            return  # made while the app was closing: nothing to show
-        self.sub_title = "Grouping"
+    def set_up(self) -> None:
         left = self.query_one("#ungrouped", DataTable)
         left.add_column("Task", key="task")
         left.add_column("a week", key="hours", width=7)
@@ -119,34 +112,17 @@ class GroupingScreen(PeriodKeys, Screen):
         right.add_column("a month", key="month", width=8)
         left.fit()
         right.fit()
-        self.watch(self.app, "week", lambda _: self._changed(), init=False)
-        self.data.follow(self)
-        self.reload()
-        self.set_interval(self.app.tick_seconds, self.tick)
-        left.focus()
+        self.watch(self.app, "week", lambda _: self.read_again(), init=False)
+
+    def started(self) -> None:
+        self.query_one("#ungrouped", DataTable).focus()
 
     def on_resize(self, event) -> None:
         self.set_class(event.size.width < 100, "narrow")
 
-    def on_screen_resume(self) -> None:
-        # Back from another screen: highlights may have changed there.
-        if self.stale:
-            self.reload()
-
-    def on_data_changed(self, _message: DataChanged) -> None:
-        self._changed()
-
-    def _changed(self) -> None:
-        """The data or the week changed: read again now if shown, else when shown next."""
-        if self in self.app.screen_stack:
-            self.reload()
-        else:
-            self.stale = True
-
     # --- reading ----------------------------------------------------------------------
-    def reload(self) -> None:
+    def load(self) -> None:
         """Ask for the grouping over the audit period (the Review's); GroupingLoaded shows it."""
-        self.stale = False
         self.data.load_grouping(self, self.app.week)
 
     def on_grouping_loaded(self, loaded: GroupingLoaded) -> None:

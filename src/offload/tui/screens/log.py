@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
-from textual.screen import Screen
 from textual.widgets import DataTable, Digits, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -23,7 +22,8 @@ from offload.domain.zones import reading_zone
 from offload.tui import words
 from offload.tui.dialogs.day import DayDialog, check_day_shown
 from offload.tui.dialogs.entry import EntryForm, EntryKeys, add_dialog, exact_time
-from offload.tui.messages import ActionDone, ActionFailed, DataChanged, LogLoaded
+from offload.tui.messages import ActionDone, ActionFailed, LogLoaded
+from offload.tui.screens.base import DataScreen
 from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.keys_footer import KeysFooter
 from offload.tui.widgets.rows import sync_rows
@@ -61,8 +61,9 @@ class TaskField(Input, inherit_bindings=False):
     BINDINGS = Input.BINDINGS
 
 
-class LogScreen(EntryKeys, Screen):
+class LogScreen(EntryKeys, DataScreen):
     CSS_PATH = "log.tcss"
+    SUB_TITLE = "Log"
     BINDINGS = [
         Binding("n", "new_task", "New task", id="log.new", tooltip="Type a task name to start or switch"),
         Binding("slash", "new_task", "New task", show=False, id="log.new2"),
@@ -110,16 +111,11 @@ class LogScreen(EntryKeys, Screen):
         self._select_next: str | None = None  # a row key the cursor goes to once it is read
         self.long_running_seconds = 4 * 3600
         self.loaded = False
-        self.stale = False
         self._cells: dict[str, list[Text]] = {}
         self._ticks = 0
         self._flagged = False
         self._starting: deque[str] = deque()
         self._shown: dict[str, str] = {}  # what the live display shows, by widget
-
-    @property
-    def data(self):
-        return self.app.data
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -144,8 +140,7 @@ class LogScreen(EntryKeys, Screen):
         yield DayTable(id="today", cursor_type="row", zebra_stripes=True, flex=("task", "note"))
         yield KeysFooter()
 
-    def on_mount(self) -> None:
-        self.sub_title = "Log"
+    def set_up(self) -> None:
         table = self.query_one("#today", DataTable)
         table.add_column("Start", key="start", width=5)
         table.add_column("End", key="end", width=5)
@@ -155,29 +150,17 @@ class LogScreen(EntryKeys, Screen):
         self.query_one("#matches", OptionList).display = False
         self.set_error("")
         self.query_one("#welcome", Static).display = False
-        self.data.follow(self)
-        self.reload()
-        self.set_interval(self.app.tick_seconds, self.tick)
+
+    def started(self) -> None:
         self.set_focus(self.query_one("#task-input", Input))
 
     # --- reading ---------------------------------------------------------------
-    def reload(self) -> None:
-        """Ask for everything again (after our writes, or someone else's); LogLoaded shows it."""
-        self.stale = False
+    def load(self) -> None:
+        """The day shown, the running entry, the week's totals: LogLoaded shows them."""
         self.data.load_log(self, self.day)
 
     def watch_day(self) -> None:
         self.reload()
-
-    def on_data_changed(self, _message: DataChanged) -> None:
-        if self in self.app.screen_stack:
-            self.reload()
-        else:
-            self.stale = True  # read again when shown
-
-    def on_screen_resume(self) -> None:
-        if self.stale:
-            self.reload()
 
     def on_log_loaded(self, loaded: LogLoaded) -> None:
         if loaded.day != min(self.day or loaded.today_date, loaded.today_date):

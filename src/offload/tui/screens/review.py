@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from offload.domain.audit import FREQUENCIES
@@ -21,7 +20,8 @@ from offload.tui import words
 from offload.tui.dialogs.entries import TaskEntriesDialog
 from offload.tui.dialogs.entry import edit_entry_dialog
 from offload.tui.dialogs.rename import rename_task, undo_task_change
-from offload.tui.messages import DataChanged, EntriesLoaded, TimelineLoaded, WeekLoaded
+from offload.tui.messages import EntriesLoaded, TimelineLoaded, WeekLoaded
+from offload.tui.screens.base import DataScreen
 from offload.tui.screens.period_keys import PeriodKeys
 from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.keys_footer import KeysFooter
@@ -73,8 +73,9 @@ class ReviewTable(FitTable):
     ]
 
 
-class ReviewScreen(PeriodKeys, Screen):
+class ReviewScreen(PeriodKeys, DataScreen):
     CSS_PATH = "review.tcss"
+    SUB_TITLE = "Review"
     BINDINGS = [
         Binding("space", "toggle_highlight", "Highlight", id="review.highlight",
                 tooltip="Mark the selected task to hand over, or unmark it"),
@@ -135,16 +136,11 @@ class ReviewScreen(PeriodKeys, Screen):
         self._week_in_table: Week | None = None
         self._counting_up = False
         self._minute = -1
-        self.stale = False
         self.compact = False
         # The task last chosen in each table: an empty week empties the table, and the next
         # week with rows puts the cursor back on that task.
         self._chosen: dict[str, str] = {}
         self._glance_task: int | None = None  # the task to put the timeline's cursor on once loaded
-
-    @property
-    def data(self):
-        return self.app.data
 
     @property
     def week(self) -> Week | None:
@@ -167,21 +163,16 @@ class ReviewScreen(PeriodKeys, Screen):
             yield Static("", id="freed")
         yield KeysFooter()
 
-    def on_mount(self) -> None:
-        if not self.app.is_running:
-            return  # made while the app was closing: nothing to show
-        self.sub_title = "Review"
-        tasks = self.query_one("#tasks", DataTable)
+    def set_up(self) -> None:
         self.compact = self.app.size.width < WIDE_FROM
         self._set_task_columns()
         self.query_one("#by-day", DataTable).display = False
         self.query_one(Timeline).display = False
-        self.watch(self.app, "week", self._follow_week, init=False)
+        self.watch(self.app, "week", lambda _: self.read_again(), init=False)
         self.watch(self.app, "theme", lambda _: self._restyle(), init=False)
-        self.data.follow(self)
-        self.refresh_report()
-        self.set_interval(self.app.tick_seconds, self.tick)
-        tasks.focus()
+
+    def started(self) -> None:
+        self.query_one("#tasks", DataTable).focus()
 
     def on_resize(self) -> None:
         compact = self.size.width < WIDE_FROM
@@ -216,33 +207,17 @@ class ReviewScreen(PeriodKeys, Screen):
         tasks.add_column("Often o", key="often", width=7 if compact else 9)
         tasks.fit()
 
-    def on_screen_resume(self) -> None:
-        # The Log may have written while we were away, or a minute passed on a running entry.
-        if self.stale or (self._counting_up and self._new_minute()):
-            self.refresh_report()
-
-    def on_data_changed(self, _message: DataChanged) -> None:
-        self._follow_week(None)
-
-    def _follow_week(self, _week: Week | None) -> None:
-        """The data or the week changed: read again now if shown, else when shown next."""
-        if self in self.app.screen_stack:
-            self.refresh_report()
-        else:
-            self.stale = True
-
-    def _new_minute(self) -> bool:
-        return self.data.now_epoch() // 60 != self._minute
+    def out_of_date(self) -> bool:
+        """A running entry counts up: durations show whole minutes, so a new minute reads again."""
+        return self._counting_up and self.data.now_epoch() // 60 != self._minute
 
     def tick(self) -> None:
-        """A running entry counts up: durations show whole minutes, so it is read again each minute."""
-        if self.is_current and self._counting_up and self._new_minute():
-            self.refresh_report()
+        if self.is_current and self.out_of_date():
+            self.reload()
 
     # --- reading ----------------------------------------------------------------------
-    def refresh_report(self) -> None:
+    def load(self) -> None:
         """Ask for the week again; WeekLoaded brings every widget up to date in place."""
-        self.stale = False
         self._minute = self.data.now_epoch() // 60
         self.data.load_week(self, self.app.week)
 
