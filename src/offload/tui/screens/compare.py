@@ -14,14 +14,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from offload.domain.compare import Comparison
 from offload.domain.compare_report import WORK_NAMES, logged_lines, summary_line, verdict_line
 from offload.domain.format import money, whole_percents
 from offload.domain.weeks import Week
-from offload.tui.messages import ActionFailed, ComparisonLoaded, DataChanged
+from offload.tui.messages import ActionFailed, ComparisonLoaded
+from offload.tui.screens.base import DataScreen
 from offload.tui.screens.review import WEEK_KEYS, WIDE_FROM
 from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.keys_footer import KeysFooter
@@ -54,8 +54,10 @@ def right(text: object, style: str = "") -> Text:
     return Text(str(text), style=style, justify="right")
 
 
-class CompareScreen(Screen):
+class CompareScreen(DataScreen):
     CSS_PATH = "compare.tcss"
+    SUB_TITLE = "Compare"
+    TICKS = False  # nothing here counts up: a new comparison comes with DataChanged
     BINDINGS = [
         Binding("p,left", "previous_week", "Earlier", id="compare.previous", key_display="←",
                 tooltip="Compare with the weeks before", priority=True, group=WEEK_KEYS),
@@ -71,12 +73,7 @@ class CompareScreen(Screen):
         self.asked: Week | None = None  # the later period chosen with the week keys; None: the default
         self._shown_asked: Week | None = None  # what `asked` was for the comparison shown
         self.this_week: Week | None = None
-        self.stale = False
         self._cells: dict[str, dict[str, list[Text]]] = {"returns": {}, "work": {}, "tasks": {}}
-
-    @property
-    def data(self):
-        return self.app.data
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -95,8 +92,7 @@ class CompareScreen(Screen):
         yield Static("", id="empty", markup=False)
         yield KeysFooter()
 
-    def on_mount(self) -> None:
-        self.sub_title = "Compare"
+    def set_up(self) -> None:
         self.compact = self.app.size.width < WIDE_FROM
         self._set_return_columns()
         # Titles of number columns are padded by hand: DataTable drops a label's justify.
@@ -113,8 +109,8 @@ class CompareScreen(Screen):
         tasks.add_column("", key="new", width=3)
         for table in (work, tasks):
             table.fit()
-        self.data.follow(self)
-        self.reload()
+
+    def started(self) -> None:
         self.query_one("#body").focus()
 
     def _set_return_columns(self) -> None:
@@ -137,19 +133,8 @@ class CompareScreen(Screen):
             if self.comparison is not None:
                 self._show()
 
-    def on_screen_resume(self) -> None:
-        if self.stale:
-            self.reload()
-
-    def on_data_changed(self, _message: DataChanged) -> None:
-        if self in self.app.screen_stack:
-            self.reload()
-        else:
-            self.stale = True
-
     # --- reading ------------------------------------------------------------------------
-    def reload(self) -> None:
-        self.stale = False
+    def load(self) -> None:
         self.data.load_comparison(self, self.asked)
 
     def on_comparison_loaded(self, loaded: ComparisonLoaded) -> None:

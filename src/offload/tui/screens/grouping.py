@@ -6,24 +6,19 @@ sets with their tasks and hours a week. Every key changes the database at once.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from offload.domain.catalogue import catalogue_set
 from offload.domain.format import duration, money
 from offload.domain.skill_sets import FIELD_KEYS
-from offload.tui.dialogs.brief import BriefPreview, PlanPreview
 from offload.tui.dialogs.rename import rename_task, undo_task_change
-from offload.tui.dialogs.questions import ChoiceDialog, ConfirmDialog
-from offload.tui.dialogs.skill_sets import NameDialog, SetDialog, SetPicker
-from offload.tui.messages import BriefLoaded, DataChanged, GroupingLoaded, HandoverLoaded, PlanLoaded
+from offload.tui.messages import BriefLoaded, GroupingLoaded, HandoverLoaded, PlanLoaded
+from offload.tui.screens.base import DataScreen
+from offload.tui.screens.grouping_dialogs import GroupingDialogs
 from offload.tui.screens.period_keys import PeriodKeys
 from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.keys_footer import KeysFooter
@@ -35,8 +30,9 @@ def period_title(period) -> str:
     return f"Audit period: {period.title()} · {hours} · a month by each task's frequency · ← → + -"
 
 
-class GroupingScreen(PeriodKeys, Screen):
+class GroupingScreen(PeriodKeys, DataScreen):
     CSS_PATH = "grouping.tcss"
+    SUB_TITLE = "Grouping"
     BINDINGS = [
         Binding("a", "accept", "Accept", id="grouping.accept",
                 tooltip="Put the selected task in the skill set suggested for it"),
@@ -79,16 +75,12 @@ class GroupingScreen(PeriodKeys, Screen):
         self.view = None  # GroupingView, as read last
         self.choices: list = []  # SetChoice: what the picker offers
         self.currency = ""
-        self.stale = False
         self._ticks = 0
-        self._select_after: str | None = None  # a set just made or merged into: the cursor goes to it
+        self.select_after: str | None = None  # a set just made or merged into: the cursor goes to it
         self._brief_when_read = False  # b (or the palette) before the first read: the brief once it is in
         # Row key -> (kind, name): "task" rows on both sides, "set" rows on the right.
         self.rows: dict[str, tuple[str, str]] = {}
-
-    @property
-    def data(self):
-        return self.app.data
+        self.dialogs = GroupingDialogs(self)  # the flows of m, c, r, g, e, x, h, b and p
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -106,10 +98,7 @@ class GroupingScreen(PeriodKeys, Screen):
         yield Static("", id="hint", markup=False)
         yield KeysFooter()
 
-    def on_mount(self) -> None:
-        if not self.app.is_running:
-            return  # made while the app was closing: nothing to show
-        self.sub_title = "Grouping"
+    def set_up(self) -> None:
         left = self.query_one("#ungrouped", DataTable)
         left.add_column("Task", key="task")
         left.add_column("a week", key="hours", width=7)
@@ -120,34 +109,17 @@ class GroupingScreen(PeriodKeys, Screen):
         right.add_column("a month", key="month", width=8)
         left.fit()
         right.fit()
-        self.watch(self.app, "week", lambda _: self._changed(), init=False)
-        self.data.follow(self)
-        self.reload()
-        self.set_interval(self.app.tick_seconds, self.tick)
-        left.focus()
+        self.watch(self.app, "week", lambda _: self.read_again(), init=False)
+
+    def started(self) -> None:
+        self.query_one("#ungrouped", DataTable).focus()
 
     def on_resize(self, event) -> None:
         self.set_class(event.size.width < 100, "narrow")
 
-    def on_screen_resume(self) -> None:
-        # Back from another screen: highlights may have changed there.
-        if self.stale:
-            self.reload()
-
-    def on_data_changed(self, _message: DataChanged) -> None:
-        self._changed()
-
-    def _changed(self) -> None:
-        """The data or the week changed: read again now if shown, else when shown next."""
-        if self in self.app.screen_stack:
-            self.reload()
-        else:
-            self.stale = True
-
     # --- reading ----------------------------------------------------------------------
-    def reload(self) -> None:
+    def load(self) -> None:
         """Ask for the grouping over the audit period (the Review's); GroupingLoaded shows it."""
-        self.stale = False
         self.data.load_grouping(self, self.app.week)
 
     def on_grouping_loaded(self, loaded: GroupingLoaded) -> None:
@@ -192,9 +164,9 @@ class GroupingScreen(PeriodKeys, Screen):
                 left.move_cursor(row=min(keep_left, left.row_count - 1))
             if right.row_count:
                 right.move_cursor(row=min(keep_right, right.row_count - 1))
-        if self._select_after:
-            self._select_set(self._select_after)
-            self._select_after = None
+        if self.select_after:
+            self._select_set(self.select_after)
+            self.select_after = None
         self._empty_states()
         self.update_hint()
         if self._brief_when_read:
@@ -318,14 +290,7 @@ class GroupingScreen(PeriodKeys, Screen):
         if task is None:
             self.notify("Select a task to move (left, or a task row on the right).", severity="warning")
             return
-        choices = [(c.name, c.description, c.in_use) for c in self.choices]
-
-        def chosen(name: str | None) -> None:
-            if name:
-                self._change("move", lambda s: s.grouping.assign(task, name, create=True),
-                             lambda row: f"{task} → {row.name}")
-
-        self.app.push_screen(SetPicker(f"Put '{task}' in which skill set?", choices), chosen)
+        self.dialogs.move(task, [(c.name, c.description, c.in_use) for c in self.choices])
 
     def action_take_out(self) -> None:
         found = self._selected("sets") if self.right_has_focus() else None
@@ -337,18 +302,7 @@ class GroupingScreen(PeriodKeys, Screen):
                      lambda _: f"{task} is back among the tasks to group")
 
     def action_create(self) -> None:
-        def job(name: str):
-            return lambda s: s.grouping.create(name)
-
-        def done(created) -> None:
-            if created:
-                self._select_after = created.name
-                self.notify(f"Created {created.name}", timeout=3, markup=False)
-
-        self.app.push_screen(
-            NameDialog("New skill set", "", job, placeholder="e.g. Bookkeeping and accounts, or your own name"),
-            done,
-        )
+        self.dialogs.create()
 
     def _select_set(self, name: str) -> None:
         table = self.query_one("#sets", DataTable)
@@ -372,13 +326,8 @@ class GroupingScreen(PeriodKeys, Screen):
             rename_task(self, task)
             return
         name = self._need_set()
-        if name is None:
-            return
-
-        def job(new: str):
-            return lambda s: s.grouping.rename(name, new)
-
-        self.app.push_screen(NameDialog(f"Rename '{name}'", name, job))
+        if name is not None:
+            self.dialogs.rename_set(name)
 
     def action_merge(self) -> None:
         name = self._need_set()
@@ -388,58 +337,24 @@ class GroupingScreen(PeriodKeys, Screen):
         if not others:
             self.notify("There is no other skill set to merge into.", severity="warning")
             return
+        self.dialogs.merge(name, others)
 
-        def merge(into: str, description: str | None) -> None:
-            self._select_after = into
-            self._change("merge", lambda s: s.grouping.merge(name, into, description),
-                         lambda _: f"Merged {name} into {into}")
-
-        def chosen(into: str | None) -> None:
-            if not into:
-                return
-            # Two sets described differently: the owner says which description the merged set keeps.
-            theirs, ours = self._description(into), self._description(name)
-            if not (theirs and ours) or theirs == ours:
-                merge(into, None)
-                return
-            self.app.push_screen(
-                ChoiceDialog(f"Merging '{name}' into '{into}': keep which description?",
-                             [(f"{into}: {theirs}", theirs), (f"{name}: {ours}", ours)]),
-                lambda kept: merge(into, kept) if kept is not None else None)
-
-        self.app.push_screen(SetPicker(f"Merge '{name}' into which skill set?", others, allow_new=False), chosen)
-
-    def _description(self, set_name: str) -> str:
+    def description(self, set_name: str) -> str:
         group = self.view.set(set_name) if self.view else None
         return group.row.description.strip() if group else ""
 
     def action_edit(self) -> None:
         name = self._need_set()
         group = self.view.set(name) if name and self.view else None
-        if group is None:
-            return
-        row = group.row
-        values = {"description": row.description, "rate": "" if row.rate is None else f"{row.rate:g}", **row.fields}
-        known = catalogue_set(name)
-
-        def job(form: dict[str, str]):
-            return lambda s: s.grouping.update(name, before=values, **form)
-
-        self.app.push_screen(SetDialog(name, values, job, dict(known.examples) if known else {}, self.currency))
+        if group is not None:
+            self.dialogs.edit(name, group.row, self.currency)
 
     def action_delete(self) -> None:
         name = self._need_set()
         if name is None:
             return
         count = len(self.view.set(name).tasks) if self.view and self.view.set(name) else 0
-        question = (f"Delete the skill set '{name}'? Its {count} task(s) stay highlighted and go back to "
-                    "the tasks to group; its brief fields are lost.")
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self._change("delete set", lambda s: s.grouping.delete(name), lambda _: f"Deleted {name}")
-
-        self.app.push_screen(ConfirmDialog(question, "Delete"), answer)
+        self.dialogs.delete(name, count)
 
     def action_handover(self) -> None:
         name = self._need_set()
@@ -447,30 +362,8 @@ class GroupingScreen(PeriodKeys, Screen):
             self.data.load_handover(self, name)
 
     def on_handover_loaded(self, loaded: HandoverLoaded) -> None:
-        if not self.is_current:
-            return
-        from offload.tui.dialogs.handover import HandoverDialog
-
-        name, h = loaded.set_name, loaded.handover
-        values = {} if h is None else {
-            "since": h.since.isoformat(),
-            "cost": f"{format(h.amount.normalize(), 'f')}/{'h' if h.per == 'hour' else 'month'}",
-            "hours": h.hours_billed,
-        }
-
-        def job(since: str, cost: str, hours: str):
-            return lambda s: s.compare.hand_over(name, since, cost, hours)
-
-        def closed(done) -> None:
-            if done is True:
-                self.notify(f"{name}: no longer recorded as handed over", timeout=4, markup=False)
-            elif done:
-                self.notify(f"{name}: handed over since {done.since:%a %d %b %Y}, "
-                            f"{money(float(done.monthly_cost), loaded.currency)} a month · 4 compares",
-                            timeout=6, markup=False)
-
-        clear = (lambda s: s.compare.clear_handover(name) or True) if h is not None else None
-        self.app.push_screen(HandoverDialog(name, values, job, clear), closed)
+        if self.is_current:
+            self.dialogs.handover(loaded)
 
     def action_brief(self) -> None:
         if self.view is None:
@@ -485,19 +378,8 @@ class GroupingScreen(PeriodKeys, Screen):
         self.data.load_brief(self, name, self.view.week)
 
     def on_brief_loaded(self, loaded: BriefLoaded) -> None:
-        if not self.is_current:
-            return
-        name, week = loaded.set_name, loaded.week
-
-        def job(typed: str, force: bool):
-            return lambda s: s.grouping.write_brief(typed, name, week, force=force)
-
-        def closed(saved: Path | None) -> None:
-            if saved:
-                self.notify(f"Brief saved to {saved}", timeout=6, markup=False)
-
-        title = f"Brief for {name or 'every skill set'} · audit period: {week.title()} · for the provider (no rates)"
-        self.app.push_screen(BriefPreview(loaded.markdown, str(Path.cwd() / loaded.file_name), job, title), closed)
+        if self.is_current:
+            self.dialogs.brief(loaded)
 
     def action_plan(self) -> None:
         if self.view is None:
@@ -505,16 +387,5 @@ class GroupingScreen(PeriodKeys, Screen):
         self.data.load_plan(self, self.view.week)
 
     def on_plan_loaded(self, loaded: PlanLoaded) -> None:
-        if not self.is_current:
-            return
-        period = loaded.period
-
-        def job(typed: str, force: bool):
-            return lambda s: s.audit.write_plan(typed, period, force=force)
-
-        def closed(saved: Path | None) -> None:
-            if saved:
-                self.notify(f"Plan saved to {saved}", timeout=6, markup=False)
-
-        title = f"Your plan · audit period: {period.title()} · for you, not for providers"
-        self.app.push_screen(PlanPreview(loaded.markdown, str(Path.cwd() / loaded.file_name), job, title), closed)
+        if self.is_current:
+            self.dialogs.plan(loaded)

@@ -6,63 +6,31 @@ from __future__ import annotations
 from collections import deque
 from datetime import date, timedelta
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.reactive import var
-from textual.screen import Screen
-from textual.widgets import DataTable, Digits, Header, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import DataTable, Header, Input, OptionList, Static
 
 from offload.domain.errors import InvalidInput
-from offload.domain.format import duration, entry_duration, local_time, stopwatch
 from offload.domain.weeks import epoch_date
 from offload.domain.zones import reading_zone
 from offload.tui import words
 from offload.tui.dialogs.day import DayDialog, check_day_shown
 from offload.tui.dialogs.entry import EntryForm, EntryKeys, add_dialog, exact_time
-from offload.tui.messages import ActionDone, ActionFailed, DataChanged, LogLoaded
-from offload.tui.widgets.fit_table import FitTable, cut
+from offload.tui.messages import ActionDone, ActionFailed, LogLoaded
+from offload.tui.screens.base import DataScreen
+from offload.tui.widgets.day_table import GAP, DayTable, gap_key
 from offload.tui.widgets.keys_footer import KeysFooter
-from offload.tui.widgets.rows import sync_rows
 from offload.tui.widgets.selection import select_key, selected_key
-from offload.tui.widgets.task_suggester import TaskSuggester
+from offload.tui.widgets.task_field import TaskEntry
+from offload.tui.widgets.timer_panel import TimerPanel
 from offload.tui.widgets.week_strip import WeekStrip
 
-MAX_MATCHES = 6
 
-
-def matching_names(names: list[str], typed: str) -> list[str]:
-    """Names containing what was typed, case-insensitive; prefix matches first, order kept."""
-    key = typed.strip().casefold()
-    if not key:
-        return []
-    prefix = [n for n in names if n.casefold().startswith(key)]
-    inside = [n for n in names if key in n.casefold() and n not in prefix]
-    return (prefix + inside)[:MAX_MATCHES]
-
-
-GAP = "gap-"  # a row key that is an unlogged stretch, not an entry
-
-
-class DayTable(FitTable, inherit_bindings=False):
-    """The day's rows. ← and → are the screen's day keys here: the columns fit the width, so
-    there is nothing to scroll sideways."""
-
-    BINDINGS = [b for b in DataTable.BINDINGS if getattr(b, "key", None) not in ("left", "right")]
-
-
-class TaskField(Input, inherit_bindings=False):
-    """The task field: Input's own keys, without the scrolling ones a one-line field never
-    needs, so PgUp and PgDn change the day while typing."""
-
-    BINDINGS = Input.BINDINGS
-
-
-class LogScreen(EntryKeys, Screen):
+class LogScreen(EntryKeys, DataScreen):
     CSS_PATH = "log.tcss"
+    SUB_TITLE = "Log"
     BINDINGS = [
         Binding("n", "new_task", "New task", id="log.new", tooltip="Type a task name to start or switch"),
         Binding("slash", "new_task", "New task", show=False, id="log.new2"),
@@ -110,74 +78,35 @@ class LogScreen(EntryKeys, Screen):
         self._select_next: str | None = None  # a row key the cursor goes to once it is read
         self.long_running_seconds = 4 * 3600
         self.loaded = False
-        self.stale = False
-        self._cells: dict[str, list[Text]] = {}
         self._ticks = 0
         self._flagged = False
         self._starting: deque[str] = deque()
-        self._shown: dict[str, str] = {}  # what the live display shows, by widget
-
-    @property
-    def data(self):
-        return self.app.data
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="top"):
-            yield TaskField(
-                placeholder="What are you working on? Type a task, Enter starts it (→ completes)",
-                id="task-input",
-                suggester=TaskSuggester(lambda: self.names),
-            )
-            yield Static("", id="input-error", markup=False)
-            yield OptionList(id="matches")
+        yield TaskEntry(lambda: self.names, id="top")
         yield Static("", id="welcome")
-        with Horizontal(id="timer"):
-            yield Digits("00:00:00", id="elapsed")
-            with Vertical(id="timer-info"):
-                yield Static("", id="running-task", markup=False)
-                yield Static("", id="running-since", markup=False)
-                yield Static("", id="long-running", markup=False)
+        yield TimerPanel(id="timer")
         yield WeekStrip(id="week")
         yield Static("Today", id="today-title", markup=False)
         # A long task name is cut (…) rather than pushing the notes off the screen.
         yield DayTable(id="today", cursor_type="row", zebra_stripes=True, flex=("task", "note"))
         yield KeysFooter()
 
-    def on_mount(self) -> None:
-        self.sub_title = "Log"
-        table = self.query_one("#today", DataTable)
-        table.add_column("Start", key="start", width=5)
-        table.add_column("End", key="end", width=5)
-        table.add_column("Duration", key="duration", width=8)
-        table.add_column("Task", key="task")
-        table.add_column("Note", key="note")
-        self.query_one("#matches", OptionList).display = False
-        self.set_error("")
+    def set_up(self) -> None:
+        self.query_one("#today", DayTable).add_day_columns()
         self.query_one("#welcome", Static).display = False
-        self.data.follow(self)
-        self.reload()
-        self.set_interval(self.app.tick_seconds, self.tick)
+
+    def started(self) -> None:
         self.set_focus(self.query_one("#task-input", Input))
 
     # --- reading ---------------------------------------------------------------
-    def reload(self) -> None:
-        """Ask for everything again (after our writes, or someone else's); LogLoaded shows it."""
-        self.stale = False
+    def load(self) -> None:
+        """The day shown, the running entry, the week's totals: LogLoaded shows them."""
         self.data.load_log(self, self.day)
 
     def watch_day(self) -> None:
         self.reload()
-
-    def on_data_changed(self, _message: DataChanged) -> None:
-        if self in self.app.screen_stack:
-            self.reload()
-        else:
-            self.stale = True  # read again when shown
-
-    def on_screen_resume(self) -> None:
-        if self.stale:
-            self.reload()
 
     def on_log_loaded(self, loaded: LogLoaded) -> None:
         if loaded.day != min(self.day or loaded.today_date, loaded.today_date):
@@ -191,35 +120,10 @@ class LogScreen(EntryKeys, Screen):
         new_day = loaded.day != self.shown
         self.shown, self.today_date = loaded.day, loaded.today_date
         self.entries = {str(e.id): e for e in loaded.entries}
-        self.gaps = {f"{GAP}{g.start_utc}": g for g in loaded.gaps}
-        zone = self.data.zone
-        now = self.data.now_epoch()
-        rows = [
-            (e.start_utc, str(e.id), [
-                local_time(e.start_utc, zone),
-                local_time(e.end_utc, zone) if e.end_utc else Text("…", style="bold"),
-                Text(entry_duration(e.start_utc, e.end_utc, now, zone), justify="right"),
-                cut(e.task, "bold" if e.running else ""),
-                cut(self._over_midnight(e, loaded.day, zone) + e.note, "dim"),
-            ])
-            for e in loaded.entries
-        ] + [
-            # Newest first, as the entries: a hole sits between the entries around it.
-            (g.start_utc, key, [
-                Text(local_time(g.start_utc, zone), style="dim"),
-                Text(local_time(g.end_utc, zone), style="dim"),
-                Text(entry_duration(g.start_utc, g.end_utc, now, zone), style="dim", justify="right"),
-                cut(f"unlogged {entry_duration(g.start_utc, g.end_utc, now, zone)}", "dim italic"),
-                cut("Enter adds an entry here", "dim"),
-            ])
-            for key, g in self.gaps.items()
-        ]
-        rows.sort(key=lambda row: row[0], reverse=True)
-        table = self.query_one("#today", DataTable)
+        self.gaps = {gap_key(g): g for g in loaded.gaps}
+        table = self.query_one("#today", DayTable)
         with self.app.batch_update():
-            # The cursor follows its entry: one arriving on top must not slide it onto another.
-            self._cells = sync_rows(table, [(k, [c if isinstance(c, Text) else Text(c) for c in cells])
-                                            for _, k, cells in rows], self._cells)
+            table.show_day(loaded.entries, loaded.gaps, loaded.day, self.data.zone, self.data.now_epoch())
             if new_day:
                 select_key(table, None)  # another day: from its newest row
             if self._select_next is not None and self._select_next in table.rows:
@@ -249,16 +153,6 @@ class LogScreen(EntryKeys, Screen):
             self.sub_title = f"Log · {name}"
         self.query_one("#today-title", Static).update(title)
 
-    @staticmethod
-    def _over_midnight(entry, day: date, zone: str) -> str:
-        """`from Thu 22:00 · `: an entry over midnight says which end lies on another day, so a
-        22:00-00:30 under Friday's morning does not read as Friday evening."""
-        said = []
-        for word, epoch in (("from", entry.start_utc), ("to", entry.end_utc)):
-            if epoch is not None and epoch_date(epoch, zone) != day:
-                said.append(f"{word} {local_time(epoch, zone, with_day=True)}")
-        return " · ".join(said) + (" · " if said and entry.note else "")
-
     def _fit_timer(self) -> None:
         past = self.shown is not None and self.today_date is not None and self.shown != self.today_date
         small = past or self.size.height < 30
@@ -282,53 +176,13 @@ class LogScreen(EntryKeys, Screen):
         """The live display, each second: only what changed is drawn again (idle costs little)."""
         now = self.data.now_epoch()
         entry = self.running
-        timer = self.query_one("#timer")
         self._show_flag(entry is not None and entry.seconds(now) > self.long_running_seconds)
-        if entry is None:
-            self._say("#elapsed", "00:00:00")
-            self._say("#running-task", "Nothing running")
-            self._say("#running-since", "type a task above and press Enter · Esc, then r resumes the last one")
-            self._say("#long-running", "")
-            timer.set_class(False, "running")
-            timer.set_class(False, "long")
-            return
-        seconds = entry.seconds(now)
-        self._say("#elapsed", stopwatch(seconds))
-        # With the big digits hidden (a short window, another day), the time so far is in the line.
-        small = self.has_class("-small-timer")
-        self._say("#running-task", f"{entry.task} · {stopwatch(seconds)}" if small else entry.task)
-        zone = self.data.zone
-        self._say("#running-since", f"since {local_time(entry.start_utc, zone)}" + (f" · {entry.note}" if entry.note else ""))
-        limit = self.long_running_seconds
-        long = seconds > limit
-        self._say("#long-running",
-                  f"Running for {duration(seconds)}, longer than {duration(limit)}: still on it? "
-                  "ctrl+t sets when it really ended." if long else "")
-        timer.set_class(True, "running")
-        timer.set_class(long, "long")
-        table = self.query_one("#today", DataTable)
-        key = str(entry.id)
-        cell = Text(duration(seconds), justify="right")
-        if key in table.rows and key in self._cells and self._cells[key][2].plain != cell.plain:
-            table.update_cell(key, "duration", cell)
-            self._cells[key][2] = cell
-
-    def _say(self, selector: str, text: str) -> None:
-        """Show `text` in a Static or the Digits, if it is not shown already (an update lays out again)."""
-        if self._shown.get(selector) != text:
-            self._shown[selector] = text
-            self.query_one(selector).update(text)
+        self.query_one(TimerPanel).show(entry, now, self.data.zone, self.long_running_seconds,
+                                        small=self.has_class("-small-timer"))
+        if entry is not None:
+            self.query_one("#today", DayTable).count_up(entry, entry.seconds(now))
 
     # --- typing a task ------------------------------------------------------------
-    @on(Input.Changed, "#task-input")
-    def show_matches(self, event: Input.Changed) -> None:
-        self.set_error("")
-        matches = matching_names(self.names, event.value)
-        options = self.query_one("#matches", OptionList)
-        options.clear_options()
-        options.add_options([Option(Text(n), id=n) for n in matches])
-        options.display = bool(matches) and not (len(matches) == 1 and matches[0] == event.value.strip())
-
     @on(Input.Submitted, "#task-input")
     def start_typed(self, event: Input.Submitted) -> None:
         self.start_task(event.value)
@@ -336,15 +190,6 @@ class LogScreen(EntryKeys, Screen):
     @on(OptionList.OptionSelected, "#matches")
     def start_chosen(self, event: OptionList.OptionSelected) -> None:
         self.start_task(str(event.option.id))
-
-    def on_key(self, event) -> None:
-        # Down from the input walks into the matches; Escape leaves the input.
-        focused = self.focused
-        options = self.query_one("#matches", OptionList)
-        if focused is self.query_one("#task-input") and event.key == "down" and options.display:
-            self.set_focus(options)
-            options.highlighted = 0
-            event.stop()
 
     def start_task(self, name: str) -> None:
         self._starting.append(name)  # in order: starts are made in the order asked
@@ -356,7 +201,7 @@ class LogScreen(EntryKeys, Screen):
             name = self._starting.popleft()
             # Clear what was submitted; anything typed after Enter stays in the field.
             field.value = field.value[len(name):] if field.value.startswith(name) else field.value
-            self.query_one("#matches", OptionList).display = False
+            self.query_one(TaskEntry).hide_matches()
             self.notify(words.started(done.result), timeout=2, markup=False)
             # The focus stays in the field: what is typed next is the next task's name, never a key
             # for the table (a fast typist's "design review" must not fire d, e or s).
@@ -373,7 +218,7 @@ class LogScreen(EntryKeys, Screen):
 
     # --- actions --------------------------------------------------------------------
     def action_leave_input(self) -> None:
-        self.query_one("#matches", OptionList).display = False
+        self.query_one(TaskEntry).hide_matches()
         self.set_error("")
         self.set_focus(self.query_one("#today", DataTable))
 
@@ -393,9 +238,7 @@ class LogScreen(EntryKeys, Screen):
             self.refresh_bindings()
 
     def set_error(self, message: str) -> None:
-        error = self.query_one("#input-error", Static)
-        error.update(message)
-        error.display = bool(message)
+        self.query_one(TaskEntry).set_error(message)
 
     def action_new_task(self) -> None:
         # Focus now, not after a refresh: keys typed right after `n` belong to the name,

@@ -3,78 +3,34 @@ over, say how often each recurs, and see how much of the week that is."""
 
 from __future__ import annotations
 
-from rich.style import Style
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from offload.domain.audit import FREQUENCIES
-from offload.domain.format import duration, hours
 from offload.domain.weeks import Week
 from offload.service.review import SHOWS, SORTS, TaskWeek, WeekReport, arrange
 from offload.tui import words
 from offload.tui.dialogs.entries import TaskEntriesDialog
 from offload.tui.dialogs.entry import edit_entry_dialog
 from offload.tui.dialogs.rename import rename_task, undo_task_change
-from offload.tui.messages import DataChanged, EntriesLoaded, TimelineLoaded, WeekLoaded
+from offload.tui.messages import EntriesLoaded, TimelineLoaded, WeekLoaded
+from offload.tui.screens.base import DataScreen
 from offload.tui.screens.period_keys import PeriodKeys
-from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.keys_footer import KeysFooter
-from offload.tui.widgets.rows import sync_rows
 from offload.tui.widgets.selection import select_key, selected_key
+from offload.tui.widgets.review_tables import TOTAL_ROW, UNLOGGED_ROW, WIDE_FROM, ByDayTable, ReviewTable, TaskTable
 from offload.tui.widgets.timeline import Timeline
 
-TOTAL_ROW = "day-total"
-UNLOGGED_ROW = "day-unlogged"
-# Below this many columns the tables tighten (a mark instead of "hand over", day letters
-# without spaces, hours as 8.1) so that every column fits: ← and → change the week, so no
-# key could scroll to a column past the edge.
-WIDE_FROM = 120
 WEEK_KEYS = Binding.Group("Week", compact=True)
 
 SORT_COLUMNS = {"total": "total", "share": "share", "task": "name"}
 SHOW_TEXT = {"all": "all tasks", "highlighted": "highlighted tasks only", "candidates": "candidates only"}
-FEELING_TEXT = {"like": "like", "dislike": "dislike", "neutral": "·"}
-KIND_TEXT = {"core": "core", "support": "support", "": "·"}
-FEELING_SHORT = {"like": "like", "dislike": "disl.", "neutral": "·"}
-KIND_SHORT = {"core": "core", "support": "supp.", "": "·"}
-# How often, in full, and in 7 cells where the columns tighten.
-OFTEN_TEXT = {f: f for f in FREQUENCIES}
-OFTEN_SHORT = {"daily": "daily", "weekly": "weekly", "monthly": "monthly", "quarterly": "qtrly",
-               "yearly": "yearly", "one-off": "once"}
-
-
-def day_marks(task: TaskWeek, week: Week, compact: bool = False) -> str:
-    """`M T . T F . .` (`MT.TF..` when compact): the letter of each day the task was done, a dot for
-    the others; over several weeks, the days it was done a week on average (`3.5`)."""
-    if week.weeks > 1:
-        return f"{task.days_seen / week.weeks:.1f}"
-    return ("" if compact else " ").join(
-        letter if s > 0 else "." for letter, s in zip(week.day_letters(), task.day_seconds))
-
-
-def a_week(day_seconds: list[int], weeks: int) -> list[float]:
-    """Seconds per day of the week: over several weeks, each weekday's average."""
-    return [sum(day_seconds[i::7]) / weeks for i in range(7)]
-
-
-class ReviewTable(FitTable):
-    """A table whose Enter shows in the footer as what it does here: a task's entries; the
-    task column takes the width the others leave."""
-
-    BINDINGS = [
-        Binding("enter", "select_cursor", "Entries", id="review.table.entries",
-                tooltip="Each time the selected task was done this week"),
-    ]
-
-
-class ReviewScreen(PeriodKeys, Screen):
+class ReviewScreen(PeriodKeys, DataScreen):
     CSS_PATH = "review.tcss"
+    SUB_TITLE = "Review"
     BINDINGS = [
         Binding("space", "toggle_highlight", "Highlight", id="review.highlight",
                 tooltip="Mark the selected task to hand over, or unmark it"),
@@ -131,20 +87,11 @@ class ReviewScreen(PeriodKeys, Screen):
         self.this_week: Week | None = None
         self.before_seconds = 0  # the period shown is empty: what the one before holds
         self._weeks_in_table = 0  # the task columns are titled for this many weeks
-        self._cells: dict[str, dict[str, list[Text]]] = {"tasks": {}, "by-day": {}}
         self._week_in_table: Week | None = None
         self._counting_up = False
         self._minute = -1
-        self.stale = False
         self.compact = False
-        # The task last chosen in each table: an empty week empties the table, and the next
-        # week with rows puts the cursor back on that task.
-        self._chosen: dict[str, str] = {}
         self._glance_task: int | None = None  # the task to put the timeline's cursor on once loaded
-
-    @property
-    def data(self):
-        return self.app.data
 
     @property
     def week(self) -> Week | None:
@@ -158,8 +105,8 @@ class ReviewScreen(PeriodKeys, Screen):
             yield Static("", id="week-when")
         yield Static("", id="view-line")
         with Vertical(id="body"):
-            yield ReviewTable(id="tasks", cursor_type="row", zebra_stripes=True, flex="task")
-            yield ReviewTable(id="by-day", cursor_type="row", zebra_stripes=True, flex="task")
+            yield TaskTable(id="tasks", cursor_type="row", zebra_stripes=True)
+            yield ByDayTable(id="by-day", cursor_type="row", zebra_stripes=True)
             yield Timeline(id="timeline")
             yield Static("", id="empty")
         with Horizontal(id="summary-bar"):
@@ -167,21 +114,16 @@ class ReviewScreen(PeriodKeys, Screen):
             yield Static("", id="freed")
         yield KeysFooter()
 
-    def on_mount(self) -> None:
-        if not self.app.is_running:
-            return  # made while the app was closing: nothing to show
-        self.sub_title = "Review"
-        tasks = self.query_one("#tasks", DataTable)
+    def set_up(self) -> None:
         self.compact = self.app.size.width < WIDE_FROM
         self._set_task_columns()
         self.query_one("#by-day", DataTable).display = False
         self.query_one(Timeline).display = False
-        self.watch(self.app, "week", self._follow_week, init=False)
+        self.watch(self.app, "week", lambda _: self.read_again(), init=False)
         self.watch(self.app, "theme", lambda _: self._restyle(), init=False)
-        self.data.follow(self)
-        self.refresh_report()
-        self.set_interval(self.app.tick_seconds, self.tick)
-        tasks.focus()
+
+    def started(self) -> None:
+        self.query_one("#tasks", DataTable).focus()
 
     def on_resize(self) -> None:
         compact = self.size.width < WIDE_FROM
@@ -192,57 +134,26 @@ class ReviewScreen(PeriodKeys, Screen):
         selected = {table.id: selected_key(table) for table in self.query(ReviewTable)}
         self._set_task_columns()
         self._week_in_table = None
-        self._cells = {"tasks": {}, "by-day": {}}
+        self.query_one("#by-day", ByDayTable).forget_cells()
         self.show_report()
         for table in self.query(ReviewTable):
             select_key(table, selected.get(table.id), table.cursor_row)
 
     def _set_task_columns(self) -> None:
-        tasks = self.query_one("#tasks", ReviewTable)
-        tasks.clear(columns=True)
-        compact = self.compact
-        weeks = self.shown_week.weeks if self.shown_week else 1
-        self._weeks_in_table = weeks
-        tasks.add_column("" if compact else "Hand over", key="mark", width=1 if compact else 11)
-        tasks.add_column("Task", key="task")
-        # Titles of number columns are padded by hand: DataTable drops a label's justify.
-        # Over several weeks every figure is a week's average (the title line says so).
-        tasks.add_column(f"{'Total' if weeks == 1 else 'A week':>8}", key="total", width=8)
-        tasks.add_column("   %" if compact else "Share", key="share", width=4 if compact else 5)
-        tasks.add_column("Sess" if compact else "Sessions", key="sessions", width=4 if compact else 8)
-        tasks.add_column("Days" if weeks == 1 else "Days/wk", key="days", width=7 if compact else 13)
-        tasks.add_column("Feel f" if compact else "Feeling f", key="feeling", width=6 if compact else 9)
-        tasks.add_column("Work c", key="kind", width=6 if compact else 7)
-        tasks.add_column("Often o", key="often", width=7 if compact else 9)
-        tasks.fit()
+        self._weeks_in_table = self.shown_week.weeks if self.shown_week else 1
+        self.query_one("#tasks", TaskTable).set_columns(self._weeks_in_table, self.compact)
 
-    def on_screen_resume(self) -> None:
-        # The Log may have written while we were away, or a minute passed on a running entry.
-        if self.stale or (self._counting_up and self._new_minute()):
-            self.refresh_report()
-
-    def on_data_changed(self, _message: DataChanged) -> None:
-        self._follow_week(None)
-
-    def _follow_week(self, _week: Week | None) -> None:
-        """The data or the week changed: read again now if shown, else when shown next."""
-        if self in self.app.screen_stack:
-            self.refresh_report()
-        else:
-            self.stale = True
-
-    def _new_minute(self) -> bool:
-        return self.data.now_epoch() // 60 != self._minute
+    def out_of_date(self) -> bool:
+        """A running entry counts up: durations show whole minutes, so a new minute reads again."""
+        return self._counting_up and self.data.now_epoch() // 60 != self._minute
 
     def tick(self) -> None:
-        """A running entry counts up: durations show whole minutes, so it is read again each minute."""
-        if self.is_current and self._counting_up and self._new_minute():
-            self.refresh_report()
+        if self.is_current and self.out_of_date():
+            self.reload()
 
     # --- reading ----------------------------------------------------------------------
-    def refresh_report(self) -> None:
+    def load(self) -> None:
         """Ask for the week again; WeekLoaded brings every widget up to date in place."""
-        self.stale = False
         self._minute = self.data.now_epoch() // 60
         self.data.load_week(self, self.app.week)
 
@@ -275,18 +186,18 @@ class ReviewScreen(PeriodKeys, Screen):
         with self.app.batch_update():
             if self._weeks_in_table != self.shown_week.weeks:
                 self._set_task_columns()
-                self._cells["tasks"] = {}
             self._show_header(self.this_week)
             self._show_summary(report)
             self._show_empty(report, shown)
             # Only the table in view is brought up to date; the other when it is shown.
             if self.by_day:
+                by_day = self.query_one("#by-day", ByDayTable)
                 if self._week_in_table != self.shown_week:
-                    self._set_day_columns()
-                self._sync(self.query_one("#by-day", DataTable), self._by_day_rows(shown))
+                    by_day.set_columns(self.shown_week, self.compact)
+                    self._week_in_table = self.shown_week
+                by_day.show_days(shown, self.shown_week, self.compact, self.show == "all", report.day_unlogged)
             else:
-                self._sync(self.query_one("#tasks", DataTable),
-                           [(str(t.task.id), self._task_cells(t)) for t in shown])
+                self.query_one("#tasks", TaskTable).show_tasks(shown, self.shown_week, self.compact)
         # A table hidden by an empty week lost the focus: back with rows, it takes it again,
         # so its cursor is drawn and the arrows move it.
         view = self.query_one(Timeline) if self.glance else self.table
@@ -355,98 +266,10 @@ class ReviewScreen(PeriodKeys, Screen):
         self.query_one("#by-day", DataTable).display = tables and self.by_day
         self.query_one(Timeline).display = self.glance and bool(report.tasks)
 
-    # --- cells --------------------------------------------------------------------------
-    def _row_style(self, task: TaskWeek) -> Style:
-        if not task.highlighted:
-            return Style()
-        variables = self.app.theme_variables
-        return Style(color=variables.get("text-accent") or variables.get("accent"), bold=True)
-
-    def _task_cells(self, t: TaskWeek) -> list[Text]:
-        style = self._row_style(t)
-        variables = self.app.theme_variables
-        if t.highlighted:
-            mark = Text("●" if self.compact else "● hand over", style=style)
-        elif t.candidate:
-            mark = Text("?" if self.compact else "? candidate",
-                        style=Style(color=variables.get("text-warning"), italic=True))
-        else:
-            mark = Text("")
-        feeling_style = {"like": variables.get("text-success"), "dislike": variables.get("text-error")}
-        weeks = self.shown_week.weeks
-        sessions = str(t.sessions) if weeks == 1 else f"{t.sessions / weeks:.1f}"
-        often = (OFTEN_SHORT if self.compact else OFTEN_TEXT).get(t.frequency, t.frequency)
-        return [
-            mark,
-            cut(t.name, style),
-            Text(duration(t.seconds / weeks), style=style, justify="right"),
-            Text(f"{t.percent}%", style=style, justify="right"),  # the week's add up to 100%
-            Text(sessions, style=style, justify="right"),
-            Text(day_marks(t, self.shown_week, self.compact), style=style,
-                 justify="left" if weeks == 1 else "right"),
-            Text((FEELING_SHORT if self.compact else FEELING_TEXT)[t.task.feeling],
-                 style=Style(color=feeling_style.get(t.task.feeling)) + style),
-            Text((KIND_SHORT if self.compact else KIND_TEXT)[t.task.kind], style=style),
-            Text(often, style=style if t.frequency == "weekly" else style + Style(bold=True)),
-        ]
-
-    def _set_day_columns(self) -> None:
-        table = self.query_one("#by-day", DataTable)
-        table.clear(columns=True)
-        self._cells["by-day"] = {}
-        table.add_column("Task", key="task")
-        # Compact: days by name only (the title says the week), hours as 8.1. Over several
-        # weeks: each day of the week's average, titled by name.
-        for i, day in enumerate(self.shown_week.days[:7]):
-            width = 4 if self.compact else 7
-            title = day.strftime("%a" if self.compact or self.shown_week.weeks > 1 else "%a %d")
-            table.add_column(f"{title:>{width}}", key=f"d{i}", width=width)
-        if self.compact:
-            table.add_column("Hours", key="total", width=5)
-        else:
-            table.add_column(f"{'Total' if self.shown_week.weeks == 1 else 'A week':>8}", key="total", width=8)
-        table.fit()
-        self._week_in_table = self.shown_week
-
-    def _by_day_rows(self, shown: list[TaskWeek]) -> list[tuple[str, list[Text]]]:
-        amount = hours if self.compact else duration
-
-        def hours_cell(seconds: int, style: Style) -> Text:
-            if not seconds:
-                return Text("·", style="dim", justify="right")
-            return Text(amount(seconds), style=style, justify="right")
-
-        weeks = self.shown_week.weeks
-        rows = []
-        for t in shown:
-            style = self._row_style(t)
-            name = cut(("● " if t.highlighted else "") + t.name, style)
-            cells = [name] + [hours_cell(s, style) for s in a_week(t.day_seconds, weeks)]
-            rows.append((str(t.task.id), cells + [Text(amount(t.seconds / weeks), style=style, justify="right")]))
-        if shown:
-            bold = Style(bold=True)
-            totals = [sum(day) for day in zip(*(a_week(t.day_seconds, weeks) for t in shown))]
-            label = "Day total" if self.show == "all" else "Day total (shown)"
-            rows.append((TOTAL_ROW, [Text(label, style=bold)] + [hours_cell(s, bold) for s in totals]
-                         + [Text(amount(sum(totals)), style=bold, justify="right")]))
-            # The holes between each day's first and last entry: time the log does not account for.
-            unlogged = a_week(self.report.day_unlogged or [0] * len(self.shown_week.days), weeks)
-            if any(unlogged):
-                muted = Style(italic=True, dim=True)
-                rows.append((UNLOGGED_ROW, [Text("Unlogged gaps", style=muted)]
-                             + [hours_cell(s, muted) for s in unlogged]
-                             + [Text(amount(sum(unlogged)), style=muted, justify="right")]))
-        return rows
-
-    def _sync(self, table: DataTable, rows: list[tuple[str, list[Text]]]) -> None:
-        selected = selected_key(table)
-        if selected is not None:
-            self._chosen[table.id] = selected
-        self._cells[table.id] = sync_rows(table, rows, self._cells[table.id], self._chosen.get(table.id))
-
     def _restyle(self) -> None:
         """A new theme: the accent of highlighted rows follows it."""
-        self._cells = {"tasks": {}, "by-day": {}}
+        for table in self.query(ReviewTable):
+            table.forget_cells()
         self.show_report()
 
     # --- the task under the cursor ---------------------------------------------------------

@@ -2,16 +2,15 @@
 audit period's log as a page, one row a local day, the day's clock running across, every
 entry a block; highlighted work painted loud, candidates marked, the rest quiet.
 
-Drawn line by line (no widget per cell), laid out by domain/timeline.py for the width it has.
+Drawn line by line (no widget per cell), laid out by domain/timeline.py for the width it has;
+what each line holds is in timeline_lines.py, the cursor, the keys and the layout here.
 Every look has its own character as well as its colour, so the page reads without colour.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -22,28 +21,11 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
-from offload.domain.audit import is_candidate
-from offload.domain.format import duration, entry_duration, local_time
-from offload.domain.text import visible
-from offload.domain.timeline import HOUR, NOBODY, Grid
+from offload.domain.timeline import NOBODY, Grid
 from offload.service.timeline import EntryRow, TaskRow, TimelineData
+from offload.tui.widgets import timeline_lines as lines
+from offload.tui.widgets.timeline_lines import LABEL_WIDTH, LOOKS, POINTER
 
-# How each kind of block looks: its character, and its style (timeline--<look> in timeline.tcss).
-LOOKS = {
-    "selected": "▓",
-    "highlight": "█",
-    "candidate": "▒",
-    "core": "▄",
-    "support": "░",
-    "other": "▁",
-}
-# The selected task when it is highlighted: its own character, still in the highlighter's colour.
-SELECTED_HIGHLIGHT = "selected-highlight"
-LEGEND = [("highlight", "highlighted"), ("candidate", "candidate"), ("core", "core"),
-          ("support", "support"), ("other", "other")]
-TICK, MISSING = "·", "/"
-CURSOR, POINTER = "█", "▲"  # the cursor's cell, and the mark under it where there is room
-LABEL_WIDTH = 7  # "Mon 19 "
 STATS_WIDTH = 12  # " sw" and the longest core stretch: "  3 10h 05m"
 CHROME = LABEL_WIDTH + STATS_WIDTH
 FOOT = 4  # a blank line, the entry under the cursor, the legend of looks, of figures
@@ -51,23 +33,6 @@ FOOT = 4  # a blank line, the entry under the cursor, the legend of looks, of fi
 MOVE_KEYS = frozenset({"left", "right", "up", "down", "home", "end", "pageup", "pagedown",
                        "shift+left", "shift+right", "ctrl+left", "ctrl+right"})
 
-
-def look_of(task: TaskRow | None, selected: int | None) -> str:
-    """Which look a task's blocks take: the selected task first, then highlight, candidate, kind."""
-    if task is None:
-        return "other"
-    if task.id == selected:
-        return SELECTED_HIGHLIGHT if task.highlighted else "selected"
-    if task.highlighted:
-        return "highlight"
-    if is_candidate(task.feeling, task.kind, task.highlighted):
-        return "candidate"
-    return {"core": "core", "support": "support"}.get(task.kind, "other")
-
-
-def one_line(text: str) -> str:
-    """User text on one line, literally: never markup, never a terminal's control sequence."""
-    return visible(" ".join(str(text).split()), keep="")
 
 
 class _Said(Message):
@@ -394,147 +359,21 @@ class Timeline(Widget, can_focus=True):
         return self._text_line(text, width)
 
     def _header(self, width: int) -> Strip:
-        grid = self.grid
-        per_hour = HOUR / grid.step
-        every = next(k for k in (1, 2, 3, 4, 6, 12, 24) if k * per_hour >= 3)
-        chars = [" "] * grid.cells
-        for hour in range(grid.first_hour, grid.last_hour, every):
-            c = int((hour - grid.first_hour) * per_hour)
-            label = f"{hour % 24:02d}"
-            for i, ch in enumerate(label):
-                if c + i < grid.cells:
-                    chars[c + i] = ch
-        label_style = self._style("label")
-        text = Text(" " * LABEL_WIDTH, style=label_style)
-        text.append("".join(chars), style=label_style)
-        text.append(f" {'sw':>3} {'core':>7}", style=label_style)
-        return self._text_line(text, width)
+        return self._text_line(lines.header(self.grid, self._style), width)
 
     def _day_line(self, r: int, width: int) -> Strip:
-        grid, data = self.grid, self.data
-        row = grid.rows[r]
-        at_cursor = r == self.row
-        segments = [Segment(f"{row.day:%a %d} ".ljust(LABEL_WIDTH),
-                            self._style("label-cursor" if at_cursor else "label"))]
-        per_hour = HOUR / grid.step
-        selected = self.selected_task
-        looks: dict[int, tuple[str, Style]] = {}
-        cursor_style = self._style("cursor")
-        run_text, run_style = "", None
-        for c, owner in enumerate(row.owners):
-            if owner == NOBODY:
-                if row.missing[c]:
-                    ch, style = MISSING, self._style("missing")
-                else:
-                    on_hour = per_hour >= 1 and c % max(1, int(per_hour)) == 0
-                    ch, style = (TICK if on_hour else " "), self._style("tick")
-            else:
-                look = looks.get(owner)
-                if look is None:
-                    name = look_of(data.task(owner), selected)
-                    if name == SELECTED_HIGHLIGHT:
-                        look = (LOOKS["selected"], self._style("highlight"))
-                    else:
-                        look = (LOOKS[name], self._style(name))
-                    looks[owner] = look
-                ch, style = look
-            if at_cursor and c == self.cell:
-                ch, style = CURSOR, style + cursor_style
-            if style == run_style:
-                run_text += ch
-            else:
-                if run_text:
-                    segments.append(Segment(run_text, run_style))
-                run_text, run_style = ch, style
-        if run_text:
-            segments.append(Segment(run_text, run_style))
-        longest = duration(row.longest_core) if row.longest_core else "–"
-        segments.append(Segment(f" {row.switches:>3} {longest:>7}", self._style("label")))
+        cursor = self.cell if r == self.row else None
+        segments = lines.day_segments(self.grid, self.data, r, cursor, self.selected_task, self._style)
         return Strip(segments).crop_extend(0, width, self.rich_style).apply_style(self.rich_style)
 
     def _info(self) -> Text:
-        """The entry under the cursor: its day, times, task and note, all as typed."""
-        grid, data = self.grid, self.data
-        row = grid.rows[self.row]
-        owner = row.owners[self.cell]
-        day_text = f"{row.day:%a %d %b}"
-        if owner == NOBODY:
-            at = grid.cell_start(self.cell)
-            clock = f"{at // HOUR % 24:02d}:{at % HOUR // 60:02d}"
-            if row.missing[self.cell]:
-                return Text(f"{day_text} {clock}: a time that never happened here (the clocks went forward)",
-                            style=self._style("label"))
-            return Text(f"{day_text} {clock}: nothing logged", style=self._style("label"))
-        entry = data.entries[owner]
-        task = data.tasks.get(entry.task_id)
-        text = Text(style=self._style("info"))
-        text.append(self._span(entry, row.day))
-        text.append("  ")
-        text.append(one_line(entry.task), style=self._style("task"))
-        marks = [m for m in (
-            "highlighted" if task and task.highlighted else "",
-            "candidate" if task and is_candidate(task.feeling, task.kind, task.highlighted) else "",
-            task.kind if task and task.kind else "",
-        ) if m]
-        if marks:
-            text.append(f" ({', '.join(marks)})", style=self._style("label"))
-        if entry.note:
-            text.append("  " + one_line(entry.note))
-        return text
-
-    def _span(self, entry: EntryRow, day: date) -> str:
-        """`Mon 19 Oct 09:00–11:00 (2h 00m)`; the days too when it is not all on this day."""
-        data = self.data
-        from offload.domain.zones import reading_zone
-
-        zone = reading_zone(entry.tz)
-        end = entry.end_utc
-        one_day = end is not None and _same_day(entry.start_utc, end, zone)
-        if one_day:
-            start_text = f"{day:%a %d %b} {local_time(entry.start_utc, zone)}"
-            end_text = local_time(end, zone)
-        else:
-            start_text = local_time(entry.start_utc, zone, with_day=True)
-            end_text = "now" if end is None else local_time(end, zone, with_day=True)
-        took = entry_duration(entry.start_utc, end, data.now, zone)
-        where = "" if zone == data.zone else f" ({zone})"
-        return f"{start_text}–{end_text} ({took}){where}"
+        return lines.info(self.grid, self.data, self.row, self.cell, self._style)
 
     def _legend(self, width: int) -> Text:
-        """What each character means; the selected task by name."""
-        text = Text(style=self._style("label"))
-        items = list(LEGEND)
-        task = self.data.tasks.get(self.selected_task) if self.selected_task is not None else None
-        if task is not None:
-            items.insert(0, ("selected", one_line(task.name)))
-        for look, words in items:
-            style = self._style("highlight" if look == "selected" and task and task.highlighted else look)
-            text.append(LOOKS[look], style=style)
-            text.append(f" {words}  ")
-        if any(any(r.missing) for r in self.grid.rows):
-            text.append(MISSING, style=self._style("missing"))
-            text.append(" clocks went forward")
-        return text
+        return lines.legend(self.grid, self.data, self.selected_task, self._style)
 
     def _figures_legend(self) -> Text:
-        return Text(f"{_step(self.grid.step)} a cell · sw: switches · core: longest uninterrupted core work",
-                    style=self._style("label"))
+        return lines.figures_legend(self.grid, self._style)
 
     def watch_selected_task(self, _old: int | None, _new: int | None) -> None:
         self.refresh()
-
-
-def _same_day(start: int, end: int, zone: str) -> bool:
-    from datetime import datetime, timezone
-
-    from offload.domain.weeks import local_date
-
-    def day(t: int) -> date:
-        return local_date(datetime.fromtimestamp(t, timezone.utc), zone)
-
-    return day(start) == day(max(start, end - 1))
-
-
-def _step(seconds: int) -> str:
-    minutes = seconds // 60
-    return f"{minutes} min" if minutes < 60 else f"{minutes // 60} h"
