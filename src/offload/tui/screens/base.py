@@ -11,7 +11,6 @@ from textual.screen import Screen
 from offload.tui.messages import DataChanged
 
 if TYPE_CHECKING:
-    from offload.tui.app import OffloadApp
     from offload.tui.data import Data
 
 
@@ -24,18 +23,14 @@ class DataScreen(Screen[None]):
     TICKS: ClassVar[bool] = True
     """`tick()` runs every `app.tick_seconds` while the screen lives (live figures)."""
 
-    if TYPE_CHECKING:
-
-        @property
-        def app(self) -> OffloadApp: ...
-
     def __init__(self) -> None:
         super().__init__()
         self.stale = False  # the data changed while another screen showed: read again when shown
 
     @property
     def data(self) -> Data:
-        return self.app.data
+        # The app is not named here: the app module imports the screens (no import circle).
+        return self.app.data  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
         if not self.app.is_running:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from offload.domain.catalogue import catalogue_set
 from offload.domain.format import money
@@ -14,15 +13,14 @@ from offload.tui.dialogs.brief import BriefPreview, PlanPreview
 from offload.tui.dialogs.questions import ChoiceDialog, ConfirmDialog
 from offload.tui.dialogs.skill_sets import NameDialog, SetDialog, SetPicker
 from offload.tui.messages import BriefLoaded, HandoverLoaded, PlanLoaded
-
-if TYPE_CHECKING:
-    from offload.tui.screens.grouping import GroupingScreen
+from offload.tui.screens.base import DataScreen
 
 
 class GroupingDialogs:
     """One for each Grouping screen; every change it makes answers to the screen (ActionDone)."""
 
-    def __init__(self, screen: GroupingScreen) -> None:
+    def __init__(self, screen: DataScreen) -> None:
+        # The Grouping screen, named by its base: it imports this module (no import circle).
         self.screen = screen
 
     def change(self, action: str, job, said=None) -> None:
