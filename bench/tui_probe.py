@@ -169,8 +169,8 @@ async def keystroke_echo(app, pilot) -> tuple[float, float] | None:
     field = app.screen.query_one("#task-input", Input)
     times = []
     for i in range(20):
-        week = app.week.previous() if app.week else None
-        data.load_week(app.screen, week)
+        week = app.period.previous() if app.period else None
+        data.load_period(app.screen, week)
         data.load_grouping(app.screen, week)
         await asyncio.sleep(0.005)  # the reads under way
         before = field.value

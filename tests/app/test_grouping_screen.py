@@ -178,7 +178,7 @@ async def test_follows_the_review_week(service):
         screen = await open_grouping(app, pilot)
         left = screen.query_one("#ungrouped", DataTable)
         assert column(left, 1)[0] == "2h 30m"
-        app.week = app.week.previous()
+        app.period = app.period.previous()
         await settle(pilot)
         assert str(screen.query_one("#week-title", Static).content).startswith("Audit period: Week of Mon 09 Nov 2026")
         assert set(column(left, 1)) == {"0m"}  # nothing logged that week; still highlighted

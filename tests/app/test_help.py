@@ -111,15 +111,15 @@ async def test_palette_commands_work_from_any_screen(tmp_path):
         for wanted in ("Settings", "Log", "Grouping"):
             assert wanted in await palette_lists(pilot, wanted), wanted
             await press(pilot, "escape")
-        audit = app.week  # the demo's audit period
+        audit = app.period  # the demo's audit period
         await run_from_palette(pilot, "Week: previous")
-        assert app.week == audit.previous()
+        assert app.period == audit.previous()
         await run_from_palette(pilot, "Week: next")
-        assert app.week == audit
+        assert app.period == audit
         await run_from_palette(pilot, "Week: this week")
-        assert app.week == app.this_week
+        assert app.period == app.this_week
         await run_from_palette(pilot, "Week: next")
-        assert app.week == app.this_week, "a week that has not happened is refused"
+        assert app.period == app.this_week, "a week that has not happened is refused"
         await run_from_palette(pilot, "Timer: stop")
         assert svc.log.running() is None
         await run_from_palette(pilot, "Timer: resume the last task")

@@ -56,7 +56,7 @@ async def test_previous_next_and_this_week(service, clock):
 
         await press(pilot, "p")
         await settle(pilot)
-        assert app.week == WEEK
+        assert app.period == WEEK
         assert text(screen, "#week-title") == "Week of Mon 16 Nov 2026"
         assert text(screen, "#week-when") == "audit period · last week · t: this week · + adds a week"
         assert [r[1] for r in rows(table)] == ["Design", "Invoices", "Email"]
@@ -191,7 +191,7 @@ async def test_the_review_follows_the_apps_week_set_elsewhere(service):
     app = app_for(service)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
-        app.week = WEEK.previous()  # what the Grouping screen does to follow or lead
+        app.period = WEEK.previous()  # what the Grouping screen does to follow or lead
         await settle(pilot)
         assert text(screen, "#week-title") == "Week of Mon 09 Nov 2026"
 

@@ -22,7 +22,7 @@ def timeline_text(screen) -> str:
 
 async def on_the_week(app, pilot):
     screen = await open_review(app, pilot)
-    app.week = WEEK
+    app.period = WEEK
     await settle(pilot)
     return screen
 
@@ -46,17 +46,17 @@ async def test_w_shows_the_week_at_a_glance_with_the_reviews_task_emphasized(ser
 
         # The arrows move across the timeline; the week stays.
         await press(pilot, "down")
-        assert app.week == WEEK
+        assert app.period == WEEK
         assert "Tue 20 Oct 10:00–12:00 (2h 00m)  Client design (core)" in timeline_text(screen)
         await press(pilot, "right", "right", "left")
-        assert app.week == WEEK and "Client design" in timeline_text(screen)
+        assert app.period == WEEK and "Client design" in timeline_text(screen)
 
         # p and n change the week, and the timeline follows.
         await press(pilot, "p")
-        assert app.week == WEEK.previous()
+        assert app.period == WEEK.previous()
         assert not timeline.display and "Nothing was logged in this week" in text(screen, "#empty")
         await press(pilot, "n")
-        assert app.week == WEEK and timeline.display
+        assert app.period == WEEK and timeline.display
         assert "Mon 19 " in timeline_text(screen)
 
         # w again: the task list, its cursor on the task last under the timeline's cursor.

@@ -70,7 +70,7 @@ async def test_good_values_persist_and_the_theme_changes(service, db_path, clock
         await settle(pilot)
         assert isinstance(app.screen, LogScreen)
         assert app.theme == "textual-light"
-        assert app.week.start.weekday() == 6
+        assert app.period.start.weekday() == 6
     from offload.service import Offload
 
     again = Offload.open(db_path, clock)

@@ -68,7 +68,7 @@ MAX_WEEKS = 13  # a quarter: enough for quarterly work, small enough to read bac
 class Period:
     """`weeks` consecutive weeks of seven local days from `start`: the audit period.
 
-    One week is the common case (`Week` is this class), so everything that reads a week
+    One week is the common case (`Period(start)`, the default of one week), so everything that reads a week
     reads a period of several weeks the same way: its days, their bounds, its title.
     """
 
@@ -129,8 +129,6 @@ class Period:
         return span_epochs(self.start, self.end, zones)
 
 
-# A week is a period of one week: Week(start) reads as it always did.
-Week = Period
 
 
 def span_epochs(first: date, end: date, zones: list[str]) -> tuple[int, int]:

@@ -8,7 +8,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.reactive import var
 
-from offload.domain.weeks import Week
+from offload.domain.weeks import Period
 from offload.service import Offload
 from offload.tui import words
 from offload.tui.data import Data
@@ -76,7 +76,7 @@ class OffloadApp(App):
                 tooltip="Leave Offload; the log is saved as you go"),
     ]
 
-    week: var[Week | None] = var(None, init=False)
+    period: var[Period | None] = var(None, init=False)
     """The audit period (a week or several) the Review and the Grouping show: the one saved, else the
     default (this week if it has entries, else the latest that has). Screens watch it to follow one
     another; `choose_period` changes it and saves it."""
@@ -87,13 +87,13 @@ class OffloadApp(App):
         # its own: `service` stays the caller's (a test may use it meanwhile on its own thread).
         self.data = Data(self, service)
         self.settings: dict[str, str] = {}  # as read last
-        self.this_week: Week | None = None
+        self.this_week: Period | None = None
         self.tick_seconds = tick_seconds
         self.demo = demo
         if demo:
             self.title = "Offload DEMO (a made-up week; your own log is not touched)"
         self._held_warnings = service  # said once mounted (a backup that failed as the file opened)
-        self._period_read: Week | None = None  # the audit period as the database gave it last
+        self._period_read: Period | None = None  # the audit period as the database gave it last
         self._theme_at_start = self.theme
         self._warm = False
         self.undo = UndoHistory(self.data)  # what u undoes: the last change to entries, and to tasks
@@ -129,7 +129,7 @@ class OffloadApp(App):
         if self._warm or not self.is_running:
             return  # done, or the app is closing
         self._warm = True
-        self.data.load_settings(self.week, zones=True)  # and say once if some entries' zone cannot be read
+        self.data.load_settings(self.period, zones=True)  # and say once if some entries' zone cannot be read
         for mode in self.MODES:
             if mode != self.current_mode:
                 prepare_mode(self, mode)  # started, its styles read, not shown
@@ -150,12 +150,12 @@ class OffloadApp(App):
         self.this_week = loaded.this_week
         period, read_before = loaded.period or loaded.this_week, self._period_read
         self._period_read = period
-        if self.week is None:
-            self.set_reactive(OffloadApp.week, period)  # the screens asked for the audit period already
-        elif read_before is not None and period != read_before and period != self.week and loaded.asked == self.week:
+        if self.period is None:
+            self.set_reactive(OffloadApp.period, period)  # the screens asked for the audit period already
+        elif read_before is not None and period != read_before and period != self.period and loaded.asked == self.period:
             # Changed under us (from the shell, a new week start, the default moving to a week now
             # logged): every screen follows.
-            self.week = period
+            self.period = period
         theme = loaded.values.get("theme")
         if first and self.theme != self._theme_at_start:
             self.watch_theme(self.theme)  # chosen (palette) before the settings were read: it stays
@@ -165,7 +165,7 @@ class OffloadApp(App):
             self._warn_unreadable_zones(loaded.unreadable_zones)
 
     def on_data_changed(self) -> None:
-        self.data.load_settings(self.week)  # the settings dialog opens with what is stored now
+        self.data.load_settings(self.period)  # the settings dialog opens with what is stored now
         self.read_reminder()  # a start, a stop or new settings move it
 
     # --- the reminder that nothing is running -----------------------------------------------
@@ -229,7 +229,7 @@ class OffloadApp(App):
 
         if isinstance(self.screen, SettingsDialog) or not self.settings:
             return
-        week = self.week
+        week = self.period
 
         def job(values: dict[str, str], shown: dict[str, str]):
             def save(s: Offload):
@@ -241,11 +241,11 @@ class OffloadApp(App):
 
         self.push_screen(SettingsDialog(dict(self.settings), list(self.available_themes), job), self._settings_saved)
 
-    def _settings_saved(self, saved: tuple[Week, dict[str, str]] | None) -> None:
+    def _settings_saved(self, saved: tuple[Period, dict[str, str]] | None) -> None:
         if saved is None:
             return
-        self.week, self.settings = saved
-        self._period_read = self.week
+        self.period, self.settings = saved
+        self._period_read = self.period
         theme = self.settings["theme"]
         if theme in self.available_themes and theme != self.theme:
             self.theme = theme
@@ -262,7 +262,7 @@ class OffloadApp(App):
     def action_timer_resume(self) -> None:
         self.data.change(self, "resume", lambda s: s.log.resume(), words.resumed)
 
-    def choose_period(self, period: Week) -> bool:
+    def choose_period(self, period: Period) -> bool:
         """The audit period the owner chose (the week keys, + and -): shown at once by every screen
         and saved, so the Grouping, the brief, the plan and the next start use it. A period reaching
         past this week is refused."""
@@ -273,8 +273,8 @@ class OffloadApp(App):
             self.notify("That week has not happened yet.", timeout=2)
             return False
         self._period_read = period
-        if period != self.week:
-            self.week = period
+        if period != self.period:
+            self.period = period
         self.data.change(self, "period", lambda s: s.audit.choose(period), changes_data=False)
         return True
 
@@ -283,9 +283,9 @@ class OffloadApp(App):
         this = self.this_week
         if this is None:
             return
-        period = self.week or this
+        period = self.period or this
         if step == 0:
-            target = Week(this.start - (period.last_week_start - period.start), period.weeks)
+            target = Period(this.start - (period.last_week_start - period.start), period.weeks)
         else:
             target = period.previous() if step < 0 else period.next()
         if self.choose_period(target) and self.current_mode == "log":
@@ -293,7 +293,7 @@ class OffloadApp(App):
 
     def action_period_length(self, step: int) -> None:
         """One week more (added before) or less (taken from the start): the last week stays."""
-        period = self.week or self.this_week
+        period = self.period or self.this_week
         if period is None:
             return
         target = period.wider() if step > 0 else period.narrower()

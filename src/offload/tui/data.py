@@ -23,7 +23,7 @@ from textual.message_pump import MessagePump
 from textual.worker import WorkerCancelled, WorkerFailed
 
 from offload.domain.errors import OffloadError
-from offload.domain.weeks import Week, local_date
+from offload.domain.weeks import Period, local_date
 from offload.service import DatabaseError, Offload
 from offload.tui.messages import (
     ActionDone,
@@ -180,7 +180,7 @@ class Data:
                   change=False, failed=failed)
 
     # --- what the screens read ------------------------------------------------------------------
-    def load_settings(self, week: Week | None = None, zones: bool = False) -> None:
+    def load_settings(self, week: Period | None = None, zones: bool = False) -> None:
         """Every setting; with `zones`, also the entries whose stored zone cannot be read (a scan of
         the whole log: asked for once, after the Log shows)."""
 
@@ -221,7 +221,7 @@ class Data:
 
         self.load(target, "reminder", read)
 
-    def load_week(self, target: MessagePump, week: Week | None) -> None:
+    def load_period(self, target: MessagePump, week: Period | None) -> None:
         """The period's review (None: the audit period); an empty one says what the one before holds."""
 
         def read(s: Offload) -> WeekLoaded:
@@ -234,16 +234,16 @@ class Data:
 
         self.load(target, "week", read)
 
-    def load_timeline(self, target: MessagePump, week: Week) -> None:
+    def load_timeline(self, target: MessagePump, week: Period) -> None:
         self.load(target, "timeline", lambda s: TimelineLoaded(week, s.timeline.timeline(week)))
 
-    def load_grouping(self, target: MessagePump, week: Week | None) -> None:
+    def load_grouping(self, target: MessagePump, week: Period | None) -> None:
         def read(s: Offload) -> GroupingLoaded:
             return GroupingLoaded(s.grouping.view(week), s.grouping.choices(), s.settings.get("currency"))
 
         self.load(target, "grouping", read)
 
-    def load_entries(self, target: MessagePump, task: str, week: Week, seconds: int | None = None) -> None:
+    def load_entries(self, target: MessagePump, task: str, week: Period, seconds: int | None = None) -> None:
         """A task's entries in `week`; `seconds` is its time in the week as the caller shows it
         (None: read it, as the Review counts it, after an entry was changed)."""
 
@@ -264,7 +264,7 @@ class Data:
         self.load(target, "brief", lambda s: BriefLoaded(set_name, week, s.grouping.brief(set_name, week),
                                                          s.grouping.default_brief_name(set_name, week)))
 
-    def load_comparison(self, target: MessagePump, after: Week | None) -> None:
+    def load_comparison(self, target: MessagePump, after: Period | None) -> None:
         def read(s: Offload) -> ComparisonLoaded:
             c = s.compare.comparison(None, after)
             c.task_rows, c.set_rows, c.work, c.returns  # every figure worked out here, off the UI thread

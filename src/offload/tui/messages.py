@@ -12,7 +12,7 @@ from typing import Any
 
 from textual.message import Message
 
-from offload.domain.weeks import Week
+from offload.domain.weeks import Period
 
 
 @dataclass
@@ -54,11 +54,11 @@ class SettingsLoaded(Message):
     """Every setting (defaults filled in), and the week holding today under the week-start setting."""
 
     values: dict[str, str]
-    this_week: Week
-    asked: Week | None  # the app's week when these were asked for
-    week: Week | None  # that week laid on the week start now set
+    this_week: Period
+    asked: Period | None  # the app's week when these were asked for
+    week: Period | None  # that week laid on the week start now set
     unreadable_zones: list[Any] = field(default_factory=list)  # UnreadableZone: said once at launch
-    period: Week | None = None  # the audit period: the one saved, else the default rule's
+    period: Period | None = None  # the audit period: the one saved, else the default rule's
 
 
 @dataclass
@@ -97,9 +97,9 @@ class WeekLoaded(Message):
     """One audit period's review (a week or several), the week holding today, and the running
     entry's task (it counts up)."""
 
-    week: Week
+    week: Period
     report: Any  # WeekReport
-    this_week: Week
+    this_week: Period
     running_task_id: int | None = None
     before_seconds: int = 0  # an empty period: what was logged in the one before it
 
@@ -108,7 +108,7 @@ class WeekLoaded(Message):
 class TimelineLoaded(Message):
     """The week (or audit period) at a glance: its entries cut into local days, with the tasks' marks."""
 
-    week: Week
+    week: Period
     timeline: Any  # TimelineData
 
 
@@ -127,7 +127,7 @@ class EntriesLoaded(Message):
     when one is edited."""
 
     task: str
-    week: Week
+    week: Period
     entries: list[Any]  # EntryRow
     seconds: int
     names: list[str] = field(default_factory=list)
@@ -149,8 +149,8 @@ class ComparisonLoaded(Message):
     default), and the week holding today."""
 
     comparison: Any  # Comparison
-    asked: Week | None
-    this_week: Week
+    asked: Period | None
+    this_week: Period
 
 
 @dataclass

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from offload.domain.format import duration, entry_duration
-from offload.domain.weeks import Week, epoch_date
+from offload.domain.weeks import Period, epoch_date
 from offload.domain.zones import reading_zone
 from offload.tui.dialogs.dialog import Dialog
 from offload.tui.dialogs.entry import EntryKeys
@@ -55,11 +55,11 @@ class TaskEntriesDialog(EntryKeys, Dialog[None]):
         Binding("u", "undo", "Undo", id="entries.undo", tooltip="Undo the last delete or edit made here"),
     ]
 
-    def __init__(self, task: str, week: Week, entries: list, week_seconds: int, zone: str,
+    def __init__(self, task: str, week: Period, entries: list, week_seconds: int, zone: str,
                  now_epoch: int, names: list[str] | None = None) -> None:
         super().__init__()
         self.task_name = task
-        self.week = week
+        self.period = week
         self.entries = entries
         self.week_seconds = week_seconds
         self.zone = zone
@@ -69,7 +69,7 @@ class TaskEntriesDialog(EntryKeys, Dialog[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="entries-box", classes="dialog"):
             yield Static(self.task_name, id="entries-task", markup=False)
-            yield Static(self.week.title(), id="entries-week", markup=False)
+            yield Static(self.period.title(), id="entries-week", markup=False)
             yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
             yield Static("", id="entries-total", markup=False)
             yield KeysFooter()
@@ -98,14 +98,14 @@ class TaskEntriesDialog(EntryKeys, Dialog[None]):
         if chosen in keys:
             table.move_cursor(row=keys.index(chosen), animate=False)
         count = len(self.entries)
-        period = "this week" if self.week.weeks == 1 else f"these {self.week.weeks} weeks"
+        period = "this week" if self.period.weeks == 1 else f"these {self.period.weeks} weeks"
         total = (f"{count} {'entry' if count == 1 else 'entries'} · {duration(self.week_seconds)} in {period}"
                  if count else f"No entries of this task left in {period}.")
         self.query_one("#entries-total", Static).update(total)
 
     # --- following changes ------------------------------------------------------------------
     def on_data_changed(self, _message: DataChanged) -> None:
-        self.app.data.load_entries(self, self.task_name, self.week)
+        self.app.data.load_entries(self, self.task_name, self.period)
 
     def on_entries_loaded(self, loaded: EntriesLoaded) -> None:
         loaded.stop()  # ours: the Review below asked for none
@@ -126,7 +126,7 @@ class TaskEntriesDialog(EntryKeys, Dialog[None]):
 
     def shows(self, entry) -> bool:
         return any(str(e.id) == str(entry.id) for e in self.entries) or (
-            entry.task == self.task_name and self.week.start <= self._day_of(entry) < self.week.end)
+            entry.task == self.task_name and self.period.start <= self._day_of(entry) < self.period.end)
 
     def _day_of(self, entry):
         return epoch_date(entry.start_utc, reading_zone(entry.tz))

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Header, Static
 from offload.domain.compare import Comparison
 from offload.domain.compare_report import WORK_NAMES, logged_lines, summary_line, verdict_line
 from offload.domain.format import money, whole_percents
-from offload.domain.weeks import Week
+from offload.domain.weeks import Period
 from offload.tui.messages import ActionFailed, ComparisonLoaded
 from offload.tui.screens.base import DataScreen
 from offload.tui.screens.review import WEEK_KEYS, WIDE_FROM
@@ -70,9 +70,9 @@ class CompareScreen(DataScreen):
     def __init__(self) -> None:
         super().__init__()
         self.comparison: Comparison | None = None
-        self.asked: Week | None = None  # the later period chosen with the week keys; None: the default
-        self._shown_asked: Week | None = None  # what `asked` was for the comparison shown
-        self.this_week: Week | None = None
+        self.asked: Period | None = None  # the later period chosen with the week keys; None: the default
+        self._shown_asked: Period | None = None  # what `asked` was for the comparison shown
+        self.this_week: Period | None = None
         self._cells: dict[str, dict[str, list[Text]]] = {"returns": {}, "work": {}, "tasks": {}}
 
     def compose(self) -> ComposeResult:

@@ -109,7 +109,7 @@ class GroupingScreen(PeriodKeys, DataScreen):
         right.add_column("a month", key="month", width=8)
         left.fit()
         right.fit()
-        self.watch(self.app, "week", lambda _: self.read_again(), init=False)
+        self.watch(self.app, "period", lambda _: self.read_again(), init=False)
 
     def started(self) -> None:
         self.query_one("#ungrouped", DataTable).focus()
@@ -120,7 +120,7 @@ class GroupingScreen(PeriodKeys, DataScreen):
     # --- reading ----------------------------------------------------------------------
     def load(self) -> None:
         """Ask for the grouping over the audit period (the Review's); GroupingLoaded shows it."""
-        self.data.load_grouping(self, self.app.week)
+        self.data.load_grouping(self, self.app.period)
 
     def on_grouping_loaded(self, loaded: GroupingLoaded) -> None:
         self.view = view = loaded.view

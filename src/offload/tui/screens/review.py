@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import DataTable, Header, Static
 
-from offload.domain.weeks import Week
+from offload.domain.weeks import Period
 from offload.service.review import SHOWS, SORTS, TaskWeek, WeekReport, arrange
 from offload.tui import words
 from offload.tui.dialogs.entries import TaskEntriesDialog
@@ -83,20 +83,20 @@ class ReviewScreen(PeriodKeys, DataScreen):
     def __init__(self) -> None:
         super().__init__()
         self.report: WeekReport | None = None
-        self.shown_week: Week | None = None  # the audit period of `report` (a week or several)
-        self.this_week: Week | None = None
+        self.shown_week: Period | None = None  # the audit period of `report` (a week or several)
+        self.this_week: Period | None = None
         self.before_seconds = 0  # the period shown is empty: what the one before holds
         self._weeks_in_table = 0  # the task columns are titled for this many weeks
-        self._week_in_table: Week | None = None
+        self._week_in_table: Period | None = None
         self._counting_up = False
         self._minute = -1
         self.compact = False
         self._glance_task: int | None = None  # the task to put the timeline's cursor on once loaded
 
     @property
-    def week(self) -> Week | None:
+    def week(self) -> Period | None:
         """The week asked for (the app's), else the one shown."""
-        return self.app.week or self.shown_week
+        return self.app.period or self.shown_week
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -119,7 +119,7 @@ class ReviewScreen(PeriodKeys, DataScreen):
         self._set_task_columns()
         self.query_one("#by-day", DataTable).display = False
         self.query_one(Timeline).display = False
-        self.watch(self.app, "week", lambda _: self.read_again(), init=False)
+        self.watch(self.app, "period", lambda _: self.read_again(), init=False)
         self.watch(self.app, "theme", lambda _: self._restyle(), init=False)
 
     def started(self) -> None:
@@ -155,10 +155,10 @@ class ReviewScreen(PeriodKeys, DataScreen):
     def load(self) -> None:
         """Ask for the week again; WeekLoaded brings every widget up to date in place."""
         self._minute = self.data.now_epoch() // 60
-        self.data.load_week(self, self.app.week)
+        self.data.load_period(self, self.app.period)
 
     def on_week_loaded(self, loaded: WeekLoaded) -> None:
-        if self.app.week is not None and loaded.week != self.app.week:
+        if self.app.period is not None and loaded.week != self.app.period:
             return  # an answer for a week left meanwhile
         self.report, self.shown_week, self.this_week = loaded.report, loaded.week, loaded.this_week
         self.before_seconds = loaded.before_seconds
@@ -230,7 +230,7 @@ class ReviewScreen(PeriodKeys, DataScreen):
         else:
             self.table.focus()
 
-    def _show_header(self, this_week: Week) -> None:
+    def _show_header(self, this_week: Period) -> None:
         self.query_one("#week-title", Static).update(self.shown_week.title())
         self.query_one("#week-when", Static).update(words.period_note(self.shown_week, this_week))
         if self.glance:

@@ -10,7 +10,7 @@ from textual.binding import Binding
 
 from offload.domain.audit import FREQUENCIES
 from offload.domain.format import duration, hours
-from offload.domain.weeks import Week
+from offload.domain.weeks import Period
 from offload.service.review import TaskWeek
 from offload.tui.widgets.fit_table import FitTable, cut
 from offload.tui.widgets.rows import Rows, sync_rows
@@ -33,7 +33,7 @@ OFTEN_SHORT = {"daily": "daily", "weekly": "weekly", "monthly": "monthly", "quar
                "yearly": "yearly", "one-off": "once"}
 
 
-def day_marks(task: TaskWeek, week: Week, compact: bool = False) -> str:
+def day_marks(task: TaskWeek, week: Period, compact: bool = False) -> str:
     """`M T . T F . .` (`MT.TF..` when compact): the letter of each day the task was done, a dot for
     the others; over several weeks, the days it was done a week on average (`3.5`)."""
     if week.weeks > 1:
@@ -100,10 +100,10 @@ class TaskTable(ReviewTable):
         self.add_column("Often o", key="often", width=7 if compact else 9)
         self.fit()
 
-    def show_tasks(self, shown: list[TaskWeek], week: Week, compact: bool) -> None:
+    def show_tasks(self, shown: list[TaskWeek], week: Period, compact: bool) -> None:
         self.sync([(str(t.task.id), self._cells_of(t, week, compact)) for t in shown])
 
-    def _cells_of(self, t: TaskWeek, week: Week, compact: bool) -> list[Text]:
+    def _cells_of(self, t: TaskWeek, week: Period, compact: bool) -> list[Text]:
         style = self.row_style(t)
         variables = self.app.theme_variables
         if t.highlighted:
@@ -134,7 +134,7 @@ class TaskTable(ReviewTable):
 class ByDayTable(ReviewTable):
     """One row a task, one column a day; then the day totals and the unlogged gaps."""
 
-    def set_columns(self, week: Week, compact: bool) -> None:
+    def set_columns(self, week: Period, compact: bool) -> None:
         self.clear(columns=True)
         self.forget_cells()
         self.add_column("Task", key="task")
@@ -150,7 +150,7 @@ class ByDayTable(ReviewTable):
             self.add_column(f"{'Total' if week.weeks == 1 else 'A week':>8}", key="total", width=8)
         self.fit()
 
-    def show_days(self, shown: list[TaskWeek], week: Week, compact: bool, all_shown: bool,
+    def show_days(self, shown: list[TaskWeek], week: Period, compact: bool, all_shown: bool,
                   day_unlogged: list[int] | None) -> None:
         """`all_shown`: no filter (the totals row says "shown" otherwise)."""
         amount = hours if compact else duration
