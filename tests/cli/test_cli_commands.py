@@ -10,20 +10,6 @@ from offload.cli import main
 from tests.helpers.db import snapshot
 
 
-@pytest.fixture
-def cli(db_path, monkeypatch, capsys):
-    """Run `offload --db <tmp> ARGS...` in-process at a given time; return (exit, stdout, stderr)."""
-    monkeypatch.setenv("OFFLOAD_TZ", "Europe/London")
-
-    def run(*args: str, at: str = "2026-11-20T10:00:00Z"):
-        monkeypatch.setenv("OFFLOAD_NOW", at)
-        code = main(["--db", str(db_path), *args])
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
-    return run
-
-
 def test_start_status_stop(cli):
     assert cli("start", "Invoices", "--at", "9:30") == (0, "Started Invoices\n", "")
     code, out, _ = cli("status", at="2026-11-20T10:35:00Z")
