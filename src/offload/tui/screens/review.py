@@ -120,7 +120,9 @@ class ReviewScreen(PeriodKeys, DataScreen):
         self.query_one("#by-day", DataTable).display = False
         self.query_one(Timeline).display = False
         self.watch(self.app, "period", lambda _: self.read_again(), init=False)
-        self.watch(self.app, "theme", lambda _: self._restyle(), init=False)
+        # After the app has read the new theme's colours (watching `theme` itself could run first,
+        # and lay the rows again in the old theme's accent).
+        self.app.theme_changed_signal.subscribe(self, lambda _: self._restyle())
 
     def started(self) -> None:
         self.query_one("#tasks", DataTable).focus()
